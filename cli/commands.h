@@ -1,0 +1,49 @@
+// The subcommands behind cli/main.cpp. Each returns the process exit code (0, 1 or 2).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace edict::cli {
+
+struct EvaluateArgs {
+  std::vector<std::string> rules;
+  std::string format = "text";
+  std::string severity;
+  std::vector<std::string> rule_ids;
+  bool no_color = false;
+  bool quiet = false;
+  std::vector<std::string> inputs;
+};
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  bool builtin = false;
+  bool werror = false;
+  std::vector<std::string> dump_after;
+  bool time_passes = false;
+  bool no_color = false;
+};
+
+struct DisasmArgs {
+  std::vector<std::string> paths;
+  std::string rule;
+};
+
+struct EvalArgs {
+  std::string expr;
+  std::string input;
+  std::vector<std::string> rules;
+};
+
+struct BuiltinsArgs {
+  bool markdown = false;
+};
+
+int run_evaluate(const EvaluateArgs& args);
+int run_check(const CheckArgs& args);
+int run_disasm(const DisasmArgs& args);
+int run_eval(const EvalArgs& args);
+int run_builtins(const BuiltinsArgs& args);
+
+}  // namespace edict::cli

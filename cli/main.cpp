@@ -1,0 +1,68 @@
+// The edict command line: argument parsing only; every subcommand calls into edict_core
+// through cli/commands.h. Exit codes: 0 ok, 1 failures found, 2 could not evaluate.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace edict::cli;
+  CLI::App app{"edict: compliance as code for Terraform plans and live AWS snapshots"};
+  app.set_version_flag("--version", std::string("edict ") + EDICT_VERSION);
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 no failures, 1 failures found, 2 could not evaluate (bad rules, input or usage).");
+
+  EvaluateArgs ev;
+  CLI::App* evaluate = app.add_subcommand("evaluate", "Evaluate rules over Terraform plans or state (the main job)");
+  evaluate->add_option("--rules", ev.rules, "Rule file or directory (repeatable; default: the shipped rules)");
+  evaluate->add_option("--format", ev.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  evaluate->add_option("--severity", ev.severity, "Only rules at or above this severity (info, low, medium, high, critical)");
+  evaluate->add_option("--rule", ev.rule_ids, "Only this rule id (repeatable)");
+  evaluate->add_flag("--no-color", ev.no_color, "Never colour the text output (NO_COLOR is honoured too)");
+  evaluate->add_flag("--quiet", ev.quiet, "Text output: list only failures, errors and unknowns");
+  evaluate->add_option("INPUT", ev.inputs, "Plan or state JSON files ('-' for stdin)")->required();
+
+  CheckArgs ck;
+  CLI::App* check = app.add_subcommand("check", "Compile rules and report diagnostics (exit 0 clean, 2 on errors)");
+  check->add_option("PATH", ck.paths, "Rule files or directories");
+  check->add_flag("--builtin-rules", ck.builtin, "Check the rule library embedded in this binary");
+  check->add_flag("--werror", ck.werror, "Treat warnings as errors");
+  check->add_option("--dump-after", ck.dump_after, "Print the compiler's state after PASS (parse, resolve, check, fold, lower)");
+  check->add_flag("--time-passes", ck.time_passes, "Print how long each compiler pass took");
+  check->add_flag("--no-color", ck.no_color, "Never colour diagnostics");
+
+  DisasmArgs da;
+  CLI::App* disasm = app.add_subcommand("disasm", "Compile rules and print their bytecode");
+  disasm->add_option("FILE", da.paths, "Rule files or directories")->required();
+  disasm->add_option("--rule", da.rule, "Only this rule");
+
+  EvalArgs ea;
+  CLI::App* eval = app.add_subcommand("eval", "Evaluate one expression against a JSON document (bare names read its keys)");
+  eval->add_option("EXPR", ea.expr, "The expression")->required();
+  eval->add_option("--input", ea.input, "JSON document bound to self (default: null)");
+  eval->add_option("--rules", ea.rules, "Rule files whose functions the expression may call (repeatable)");
+
+  BuiltinsArgs ba;
+  CLI::App* builtins = app.add_subcommand("builtins", "List the builtin functions");
+  builtins->add_flag("--markdown", ba.markdown, "Print docs/stdlib.md");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+
+  if (*evaluate) return run_evaluate(ev);
+  if (*check) return run_check(ck);
+  if (*disasm) return run_disasm(da);
+  if (*eval) return run_eval(ea);
+  if (*builtins) return run_builtins(ba);
+  return 2;
+}

@@ -1,0 +1,43 @@
+// The compiler: parsed modules -> checked side tables -> bytecode::Program, as a table of named
+// passes (parse, resolve, check, fold, lower), which gives --dump-after=PASS and --time-passes.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "lang/diagnostics.h"
+#include "lang/source.h"
+#include "vm/bytecode.h"
+
+namespace edict::compiler {
+
+struct CompileOptions {
+  std::vector<std::string> dump_after;  // pass names; dumps go to `dump`
+  bool time_passes = false;             // per-pass timings go to `dump`
+  std::ostream* dump = nullptr;
+};
+
+struct CompileResult {
+  std::unique_ptr<bytecode::Program> program;  // null when there were errors
+};
+
+// Names of the passes, in order.
+const std::vector<std::string>& pass_names();
+
+// Compiles every file in `sources` into one Program. Diagnostics (errors and warnings) go to
+// `sink`; compilation continues after errors so that all of them are reported.
+CompileResult compile(std::shared_ptr<lang::SourceManager> sources, lang::DiagnosticSink& sink,
+                      const CompileOptions& opts = {});
+
+// Compiles one expression (the whole of file `file`) as an entry for `edict eval`, together with
+// the definitions in the other files. Bare names read attributes of `self`.
+struct ExpressionResult {
+  std::unique_ptr<bytecode::Program> program;
+  bytecode::Entry entry;
+};
+ExpressionResult compile_expression(std::shared_ptr<lang::SourceManager> sources, uint32_t file,
+                                    lang::DiagnosticSink& sink);
+
+}  // namespace edict::compiler

@@ -1,0 +1,189 @@
+// The evaluation driver: dispatches rules by resource type, runs guard and asserts on the VM,
+// and turns three-valued outcomes into statuses with messages and explanations.
+#include "engine/evaluate.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <ctime>
+#include <unordered_map>
+
+#include "engine/explain.h"
+#include "vm/interpreter.h"
+#include "vm/operators.h"
+
+namespace edict::engine {
+
+std::string_view status_name(Status s) {
+  switch (s) {
+    case Status::Pass: return "pass";
+    case Status::Fail: return "fail";
+    case Status::Skip: return "skip";
+    case Status::Unknown: return "unknown";
+    case Status::Error: return "error";
+  }
+  return "error";
+}
+
+void Summary::add(Status s) {
+  switch (s) {
+    case Status::Pass: ++pass; break;
+    case Status::Fail: ++fail; break;
+    case Status::Skip: ++skip; break;
+    case Status::Unknown: ++unknown; break;
+    case Status::Error: ++error; break;
+  }
+}
+
+int severity_rank(std::string_view s) {
+  static const char* names[] = {"info", "low", "medium", "high", "critical"};
+  for (int i = 0; i < 5; ++i) {
+    if (s == names[i]) return i;
+  }
+  return -1;
+}
+
+int64_t default_now() {
+  if (const char* env = std::getenv("EDICT_NOW"); env != nullptr && *env != '\0') {
+    std::string s(env);
+    if (std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); })) return std::stoll(s);
+    std::tm tm{};
+    if (std::sscanf(s.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+                    &tm.tm_sec) >= 3) {
+      tm.tm_year -= 1900;
+      tm.tm_mon -= 1;
+      return static_cast<int64_t>(timegm(&tm));
+    }
+  }
+  return static_cast<int64_t>(std::time(nullptr));
+}
+
+namespace {
+
+class RuleRunner {
+ public:
+  RuleRunner(const bytecode::Program& p, model::ResourceSet& set, int64_t now) : p_(p), vm_(p, set, now) {}
+
+  Result run(const bytecode::Rule& rule, const model::Resource& r) {
+    vm_.reset();
+    Result res;
+    res.rule = &rule;
+    res.resource = &r;
+    Value v;
+    if (rule.has_guard) {
+      if (!vm_.run(rule.guard, &r, v)) return error(res, vm_.error().message, vm_.error().span);
+      switch (vm::truth(v)) {
+        case vm::Truth::False: res.status = Status::Skip; return res;
+        case vm::Truth::Unknown:
+          res.status = Status::Unknown;
+          collect_unknowns(res);
+          res.message = "whether the rule applies is known only after apply: " + join(res.unknown_paths) + " unknown";
+          return res;
+        case vm::Truth::NotBool:
+          return error(res, "`when` must be a boolean, got " + std::string(kind_name(v.kind())), p_.spans[rule.guard.pc]);
+        case vm::Truth::True: break;
+      }
+    }
+    bool unknown = false;
+    for (size_t i = 0; i < rule.asserts.size(); ++i) {
+      const bytecode::Assert& a = rule.asserts[i];
+      if (!vm_.run(a.entry, &r, v)) return error(res, vm_.error().message, vm_.error().span);
+      vm::Truth t = vm::truth(v);
+      if (t == vm::Truth::NotBool) {
+        return error(res, "an assert must be a boolean, got " + std::string(kind_name(v.kind())) + ": " + a.text, a.span);
+      }
+      if (t == vm::Truth::Unknown) unknown = true;
+      if (t == vm::Truth::False) return fail(res, rule, i);
+    }
+    if (unknown) {
+      res.status = Status::Unknown;
+      collect_unknowns(res);
+      res.message = "cannot be decided before apply: " + join(res.unknown_paths) + " " +
+                    (res.unknown_paths.size() == 1 ? "is" : "are") + " known only after apply";
+      return res;
+    }
+    res.status = Status::Pass;
+    return res;
+  }
+
+ private:
+  static std::string join(const std::vector<std::string>& v) {
+    if (v.empty()) return "a value";
+    std::string out;
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
+    return out;
+  }
+
+  std::string location(const lang::Span& span) const {
+    if (!p_.sources || span.file >= p_.sources->size()) return {};
+    const lang::SourceFile& f = p_.sources->file(span.file);
+    lang::LineCol lc = f.line_col(span.begin);
+    return f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col);
+  }
+
+  void collect_unknowns(Result& res) {
+    for (uint32_t id : vm_.unknown_paths()) res.unknown_paths.push_back(p_.strings[id]);
+  }
+
+  Result error(Result& res, const std::string& message, const lang::Span& span) {
+    res.status = Status::Error;
+    res.location = location(span);
+    res.message = "rule failed to run: " + message;
+    res.why.push_back(res.location + ": " + message);
+    return res;
+  }
+
+  Result fail(Result& res, const bytecode::Rule& rule, size_t index) {
+    const bytecode::Assert& a = rule.asserts[index];
+    res.status = Status::Fail;
+    res.failed_assert = static_cast<int>(index);
+    res.location = location(a.span);
+    res.why = explain_failure(vm_, a.explain, res.resource);
+    const bytecode::Entry* msg = a.has_message ? &a.message : rule.has_message ? &rule.message : nullptr;
+    Value m;
+    if (msg != nullptr && vm_.run(*msg, res.resource, m) && m.is_string()) {
+      res.message = std::string(m.as_string());
+    } else {
+      res.message = !rule.title.empty() ? rule.title : "rule " + rule.id + " failed";
+      if (msg != nullptr && !m.is_string()) res.why.push_back("(the message template could not be rendered: " + vm_.error().message + ")");
+    }
+    return res;
+  }
+
+  const bytecode::Program& p_;
+  vm::Interpreter vm_;
+};
+
+}  // namespace
+
+Results evaluate(const bytecode::Program& program, model::ResourceSet& resources, const EvalOptions& opts) {
+  int min_rank = opts.min_severity.empty() ? -1 : severity_rank(opts.min_severity);
+  // Dispatch table: type -> rules (managed and data separately).
+  std::unordered_map<std::string_view, std::vector<const bytecode::Rule*>> managed, data;
+  for (const bytecode::Rule& rule : program.rules) {
+    if (!opts.rules.empty() && std::find(opts.rules.begin(), opts.rules.end(), rule.id) == opts.rules.end()) continue;
+    if (severity_rank(rule.severity) < min_rank) continue;
+    for (const std::string& t : rule.types) (rule.data_sources ? data : managed)[t].push_back(&rule);
+  }
+  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now());
+  Results out;
+  for (const model::Resource& r : resources.resources()) {
+    bool is_data = r.mode == model::Mode::Data;
+    if (!is_data && !r.checked) continue;
+    if (is_data && r.action == model::Action::Delete) continue;
+    auto& table = is_data ? data : managed;
+    auto it = table.find(r.type);
+    if (it == table.end()) continue;
+    for (const bytecode::Rule* rule : it->second) {
+      out.items.push_back(runner.run(*rule, r));
+      out.summary.add(out.items.back().status);
+    }
+  }
+  std::stable_sort(out.items.begin(), out.items.end(), [](const Result& a, const Result& b) {
+    if (a.rule->id != b.rule->id) return a.rule->id < b.rule->id;
+    return a.resource->address < b.resource->address;
+  });
+  return out;
+}
+
+}  // namespace edict::engine

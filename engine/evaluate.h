@@ -1,0 +1,53 @@
+// Evaluation: a bytecode::Program over a model::ResourceSet gives Results, one per (rule,
+// resource) that the rule selects. Made by the CLI, the REPL and tests; read by report/.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/resource.h"
+#include "vm/bytecode.h"
+
+namespace edict::engine {
+
+enum class Status : uint8_t { Pass, Fail, Skip, Unknown, Error };
+std::string_view status_name(Status s);
+
+struct Result {
+  const bytecode::Rule* rule = nullptr;
+  const model::Resource* resource = nullptr;
+  Status status = Status::Pass;
+  std::string message;                     // the rule's message (rendered template) or the reason
+  std::vector<std::string> why;            // explanation lines for fail / unknown / error
+  std::vector<std::string> unknown_paths;  // attribute paths whose unknown values decided `unknown`
+  int failed_assert = -1;                  // index into rule->asserts for fail
+  std::string location;                    // file:line:col of the failing assert or run-time error
+};
+
+struct Summary {
+  size_t pass = 0, fail = 0, skip = 0, unknown = 0, error = 0;
+  void add(Status s);
+};
+
+struct Results {
+  std::vector<Result> items;  // sorted by rule id, then resource address
+  Summary summary;
+};
+
+struct EvalOptions {
+  std::vector<std::string> rules;  // only these rule ids (empty: all)
+  std::string min_severity;        // only rules at or above this severity (empty: all)
+  int64_t now_unix = 0;            // the clock for time builtins (0: wall clock or EDICT_NOW)
+};
+
+// Runs every selected rule over every checked resource of the rule's types.
+Results evaluate(const bytecode::Program& program, model::ResourceSet& resources, const EvalOptions& opts = {});
+
+// The evaluation clock: EDICT_NOW (RFC 3339 or unix seconds) when set, else the wall clock.
+int64_t default_now();
+
+// Rank of a severity name (info 0 .. critical 4), or -1.
+int severity_rank(std::string_view s);
+
+}  // namespace edict::engine

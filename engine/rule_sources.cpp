@@ -1,0 +1,72 @@
+// Reading rule files and directories, and the embedded rule library.
+#include "engine/rule_sources.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "rules/embedded.h"
+
+namespace edict::engine {
+
+namespace fs = std::filesystem;
+
+namespace {
+bool read_file(const std::string& path, std::string& out, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot read '" + path + "': " + std::strerror(errno);
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+}  // namespace
+
+bool add_rule_paths(lang::SourceManager& sources, const std::vector<std::string>& paths, std::string& error) {
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      std::vector<std::string> files;
+      for (fs::recursive_directory_iterator it(path, ec), end; it != end && !ec; it.increment(ec)) {
+        if (it->is_regular_file() && it->path().extension() == ".edict") files.push_back(it->path().string());
+      }
+      if (ec) {
+        error = "cannot read directory '" + path + "': " + ec.message();
+        return false;
+      }
+      std::sort(files.begin(), files.end());
+      if (files.empty()) {
+        error = "no .edict rule files in directory '" + path + "'";
+        return false;
+      }
+      for (const std::string& f : files) {
+        std::string text;
+        if (!read_file(f, text, error)) return false;
+        sources.add(f, std::move(text));
+      }
+    } else {
+      if (!fs::exists(path, ec)) {
+        error = "cannot read '" + path + "': No such file or directory";
+        return false;
+      }
+      std::string text;
+      if (!read_file(path, text, error)) return false;
+      sources.add(path, std::move(text));
+    }
+  }
+  return true;
+}
+
+void add_builtin_rules(lang::SourceManager& sources) {
+  for (const rules::EmbeddedRuleFile& f : rules::embedded_rule_files()) {
+    sources.add(std::string(f.path), std::string(f.text));
+  }
+}
+
+}  // namespace edict::engine

@@ -1,0 +1,137 @@
+// Diagnostic codes, sorting, caret rendering and "did you mean".
+#include "lang/diagnostics.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace edict::lang {
+
+namespace {
+struct CodeInfo {
+  std::string_view id;
+  Severity severity;
+  std::string_view meaning;
+};
+
+const CodeInfo kCodes[] = {
+#define EDICT_DIAG_INFO(code, name, sev, meaning) {#code, Severity::sev, meaning},
+    EDICT_DIAGNOSTICS(EDICT_DIAG_INFO)
+#undef EDICT_DIAG_INFO
+};
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+}  // namespace
+
+std::string_view code_id(Code c) { return kCodes[static_cast<size_t>(c)].id; }
+std::string_view code_meaning(Code c) { return kCodes[static_cast<size_t>(c)].meaning; }
+Severity default_severity(Code c) { return kCodes[static_cast<size_t>(c)].severity; }
+
+std::string_view severity_name(Severity s) {
+  switch (s) {
+    case Severity::Note: return "note";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
+  }
+  return "error";
+}
+
+void DiagnosticSink::report(Code code, Span span, std::string message, std::vector<Note> notes) {
+  diags_.push_back({default_severity(code), code, span, std::move(message), std::move(notes)});
+}
+
+bool DiagnosticSink::has_errors() const { return error_count() > 0; }
+
+size_t DiagnosticSink::error_count() const {
+  return static_cast<size_t>(std::count_if(diags_.begin(), diags_.end(),
+                                           [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+}
+
+std::vector<Diagnostic> DiagnosticSink::sorted() const {
+  std::vector<Diagnostic> out = diags_;
+  auto key = [](const Diagnostic& d) {
+    return std::make_tuple(d.span.file, d.span.begin, d.span.end, static_cast<int>(d.code), d.message);
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
+  out.erase(std::unique(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),
+            out.end());
+  return out;
+}
+
+std::string render(const Diagnostic& d, const SourceManager& sources, const RenderOptions& opts) {
+  const char* bold = opts.color ? "\033[1m" : "";
+  const char* reset = opts.color ? "\033[0m" : "";
+  const char* sev_color = !opts.color ? "" : d.severity == Severity::Error ? "\033[1;31m" : "\033[1;33m";
+  const char* caret_color = opts.color ? "\033[1;32m" : "";
+  std::string out;
+  auto excerpt = [&](const Span& span) {
+    const SourceFile& f = sources.file(span.file);
+    LineCol lc = f.line_col(span.begin);
+    std::string_view line = f.line_text(lc.line);
+    std::string num = std::to_string(lc.line);
+    std::string pad(num.size(), ' ');
+    std::string shown;
+    for (char c : line) shown += (c == '\t') ? ' ' : c;
+    out += " " + pad + " |\n";
+    out += " " + num + " | " + shown + "\n";
+    size_t start = lc.col - 1;
+    size_t len = 1;
+    if (span.end > span.begin) {
+      LineCol end = f.line_col(span.end);
+      len = end.line == lc.line ? std::max<size_t>(1, end.col - lc.col) : std::max<size_t>(1, line.size() - start);
+    }
+    if (start > line.size()) start = line.size();
+    out += " " + pad + " | " + std::string(start, ' ') + caret_color + "^" + std::string(len - 1, '~') + reset + "\n";
+    return pad;
+  };
+  const SourceFile& f = sources.file(d.span.file);
+  LineCol lc = f.line_col(d.span.begin);
+  out += std::string(bold) + f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": " + reset +
+         sev_color + std::string(severity_name(d.severity)) + "[" + std::string(code_id(d.code)) + "]" + reset + bold +
+         ": " + d.message + reset + "\n";
+  std::string pad = excerpt(d.span);
+  for (const Note& n : d.notes) {
+    bool help = n.text.rfind("did you mean", 0) == 0;
+    if (n.has_span) {
+      const SourceFile& nf = sources.file(n.span.file);
+      LineCol nlc = nf.line_col(n.span.begin);
+      out += " " + pad + " = note: " + nf.path() + ":" + std::to_string(nlc.line) + ":" + std::to_string(nlc.col) +
+             ": " + n.text + "\n";
+    } else {
+      out += " " + pad + " = " + (help ? "help: " : "note: ") + n.text + "\n";
+    }
+  }
+  return out;
+}
+
+std::string render_all(const DiagnosticSink& sink, const SourceManager& sources, const RenderOptions& opts) {
+  std::string out;
+  for (const Diagnostic& d : sink.sorted()) out += render(d, sources, opts);
+  return out;
+}
+
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_d = std::max<size_t>(2, name.size() / 3) + 1;
+  for (const std::string& c : candidates) {
+    size_t d = edit_distance(name, c);
+    if (d < best_d || (d == best_d && !best.empty() && c < best)) {
+      if (d < best_d) best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+}  // namespace edict::lang

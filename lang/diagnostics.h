@@ -1,0 +1,97 @@
+// Diagnostics are values {severity, code, span, message, notes} collected in a DiagnosticSink,
+// never thrown. Codes are stable (tests match them exactly) and listed once in EDICT_DIAGNOSTICS.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lang/source.h"
+
+namespace edict::lang {
+
+// X(code, name, default severity, one-line meaning). docs/errors.md documents each one.
+#define EDICT_DIAGNOSTICS(X)                                                                     \
+  X(E0101, SyntaxError, Error, "the source does not match the grammar")                         \
+  X(E0102, UnterminatedString, Error, "a string literal is not closed before the end of line")  \
+  X(E0103, BadEscape, Error, "a string contains an unknown escape sequence")                    \
+  X(E0104, BadEncoding, Error, "the file is not UTF-8 text (binary data or a NUL byte)")        \
+  X(E0105, TooDeep, Error, "expressions or brackets are nested too deeply")                     \
+  X(E0106, EmptyFile, Error, "the file defines no rules and no functions")                      \
+  X(E0107, BadNumber, Error, "a number literal is malformed or out of range")                   \
+  X(E0108, DuplicateField, Error, "a rule sets the same metadata field twice")                  \
+  X(E0109, MissingField, Error, "a rule lacks a required clause (`on` or `assert`)")           \
+  X(E0110, BadTemplate, Error, "a message template has an unclosed or empty `{...}`")          \
+  X(E0201, UnknownName, Error, "a name does not resolve to a variable, function or builtin")    \
+  X(E0202, DuplicateRule, Error, "two rules have the same id")                                  \
+  X(E0203, DuplicateDef, Error, "a function is defined twice in one package")                   \
+  X(E0204, UnknownPackage, Error, "an import names a package that no file declares")            \
+  X(E0205, RecursiveDef, Error, "a function calls itself, directly or through others")          \
+  X(E0206, UnknownMeta, Error, "an `@field` is not a resource metadata field")                  \
+  X(E0207, DuplicateParam, Error, "a function or quantifier binds the same name twice")         \
+  X(E0208, UnknownType, Warning, "a resource type is not one edict knows")                      \
+  X(E0209, NotCallable, Error, "something that is not a function is called")                    \
+  X(E0301, Arity, Error, "a function is called with the wrong number of arguments")             \
+  X(E0302, TypeMismatch, Error, "an operand or argument has a type the operation cannot take")  \
+  X(E0303, BadRegex, Error, "a regular expression does not compile")                            \
+  X(E0304, UnknownSeverity, Error, "a severity is not one of info, low, medium, high, critical") \
+  X(E0305, ConstantAssert, Warning, "an assert is always true or always false")                 \
+  X(E0306, ConstantGuard, Warning, "a `when` guard is always false, so the rule never applies")  \
+  X(E0307, BadRefers, Error, "the left side of `refers` is not an attribute of a resource")     \
+  X(E0308, BadLiteral, Error, "a literal argument is invalid (CIDR, glob, duration, ...)")      \
+  X(E0401, IoError, Error, "a rule file cannot be read")
+
+enum class Severity { Note, Warning, Error };
+
+enum class Code {
+#define EDICT_DIAG_ENUM(code, name, sev, meaning) name,
+  EDICT_DIAGNOSTICS(EDICT_DIAG_ENUM)
+#undef EDICT_DIAG_ENUM
+};
+
+std::string_view code_id(Code c);        // "E0201"
+std::string_view code_meaning(Code c);   // the one-line meaning
+Severity default_severity(Code c);
+std::string_view severity_name(Severity s);
+
+struct Note {
+  bool has_span = false;
+  Span span;
+  std::string text;  // rendered as "= note: ..." (or "= help: ..." when it starts with "did you mean")
+};
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  Code code = Code::SyntaxError;
+  Span span;
+  std::string message;
+  std::vector<Note> notes;
+};
+
+// Collects diagnostics from every stage; compilation goes on after errors.
+class DiagnosticSink {
+ public:
+  void report(Code code, Span span, std::string message, std::vector<Note> notes = {});
+  void report(Diagnostic d) { diags_.push_back(std::move(d)); }
+  bool has_errors() const;
+  size_t error_count() const;
+  // Sorted by file, position and code, exact duplicates removed.
+  std::vector<Diagnostic> sorted() const;
+  const std::vector<Diagnostic>& all() const { return diags_; }
+
+ private:
+  std::vector<Diagnostic> diags_;
+};
+
+struct RenderOptions {
+  bool color = false;
+};
+
+// file:line:col: error[E0201]: message, then the source line with a caret/underline, then notes.
+std::string render(const Diagnostic& d, const SourceManager& sources, const RenderOptions& opts = {});
+std::string render_all(const DiagnosticSink& sink, const SourceManager& sources, const RenderOptions& opts = {});
+
+// The closest candidate by edit distance, or empty if none is close enough.
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
+
+}  // namespace edict::lang

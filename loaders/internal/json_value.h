@@ -1,0 +1,37 @@
+// Shared pieces of the JSON front end: simdjson DOM -> Value conversion, cached key interning, and
+// the second pass that finds where a document simdjson rejected is wrong. Used by loaders/ only.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "vm/value.h"
+
+namespace edict::loaders::internal {
+
+// Interns an object key through a small direct-mapped cache in front of the global interner:
+// plans repeat the same few thousand keys millions of times.
+Symbol intern_key(std::string_view key);
+
+// Converts a parsed element into a Value whose strings, lists and objects live in `arena`.
+// Recursion is bounded by the parser's depth limit (kMaxJsonDepth).
+Value to_value(Arena& arena, simdjson::dom::element e);
+
+// A new DOM parser whose depth limit is kMaxJsonDepth.
+simdjson::dom::parser make_parser();
+
+// Where and why a document is not valid JSON (1-based line; column in bytes, as lang::LineCol).
+struct JsonError {
+  size_t line = 1;
+  size_t column = 1;
+  std::string message;
+};
+
+// Finds the first error in `text`, which simdjson rejected with `code`. Iterative: deep nesting
+// costs no stack. When the scan finds nothing (should not happen) it reports simdjson's message.
+JsonError locate_json_error(std::string_view text, simdjson::error_code code);
+
+}  // namespace edict::loaders::internal

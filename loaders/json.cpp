@@ -1,0 +1,23 @@
+// parse_json: generic JSON text -> Value (for `edict eval` and the json_parse builtin).
+#include "loaders/json.h"
+
+#include "loaders/internal/json_value.h"
+
+namespace edict::loaders {
+
+bool parse_json(Arena& arena, std::string_view text, Value& out, std::string& error) {
+  // One parser per thread, reused: the builtin may run once per resource on small strings.
+  thread_local simdjson::dom::parser parser = internal::make_parser();
+  simdjson::dom::element root;
+  // realloc_if_needed: `text` carries no simdjson padding, so the parser copies it.
+  simdjson::error_code code = parser.parse(text.data(), text.size(), true).get(root);
+  if (code != simdjson::SUCCESS) {
+    internal::JsonError e = internal::locate_json_error(text, code);
+    error = "line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": " + e.message;
+    return false;
+  }
+  out = internal::to_value(arena, root);
+  return true;
+}
+
+}  // namespace edict::loaders

@@ -1,0 +1,206 @@
+// ResourceSet: storage, the address/type/identity indexes and the lazily built referrer index.
+#include "model/resource.h"
+
+#include <algorithm>
+
+namespace edict::model {
+
+namespace {
+const std::vector<uint32_t> kEmpty;
+
+}  // namespace
+
+const Value* find_path(const Value& root, std::string_view path) {
+  const Value* cur = &root;
+  while (true) {
+    size_t dot = path.find('.');
+    while (cur->is_list() && cur->size() > 0) cur = &cur->as_list()[0];
+    cur = cur->find(intern(path.substr(0, dot)));
+    if (cur == nullptr || dot == std::string_view::npos) return cur;
+    if (cur->is_unknown()) return cur;
+    path = path.substr(dot + 1);
+  }
+}
+
+namespace {
+
+bool edge_less(const Edge& a, const Edge& b) {
+  if (a.from != b.from) return a.from < b.from;
+  if (a.path != b.path) return a.path < b.path;
+  return a.to < b.to;
+}
+}  // namespace
+
+std::string_view action_name(Action a) {
+  switch (a) {
+    case Action::Create: return "create";
+    case Action::Update: return "update";
+    case Action::Replace: return "replace";
+    case Action::Delete: return "delete";
+    case Action::NoOp: return "no-op";
+    case Action::Read: return "read";
+    case Action::None: return "none";
+  }
+  return "none";
+}
+
+std::string_view mode_name(Mode m) { return m == Mode::Managed ? "managed" : "data"; }
+
+ResourceSet::ResourceSet() : arena_(std::make_unique<Arena>(1 << 16)) {}
+
+uint32_t ResourceSet::add(Resource r) {
+  r.id = static_cast<uint32_t>(resources_.size());
+  resources_.push_back(r);
+  return r.id;
+}
+
+uint32_t ResourceSet::add_file(std::string path) {
+  files_.push_back(std::move(path));
+  return static_cast<uint32_t>(files_.size() - 1);
+}
+
+void ResourceSet::add_edge(uint32_t from, Symbol path, uint32_t to) { edges_.push_back({from, path, to}); }
+
+void ResourceSet::finish() {
+  std::sort(edges_.begin(), edges_.end(), edge_less);
+  edges_.erase(std::unique(edges_.begin(), edges_.end(),
+                           [](const Edge& a, const Edge& b) {
+                             return a.from == b.from && a.path == b.path && a.to == b.to;
+                           }),
+               edges_.end());
+  by_address_.clear();
+  by_identity_.clear();
+  by_type_[0].clear();
+  by_type_[1].clear();
+  referrer_indexes_.clear();
+  for (const Resource& r : resources_) {
+    by_address_.emplace(r.address, &r);
+    by_type_[r.mode == Mode::Managed ? 0 : 1][std::string(r.type)].push_back(r.id);
+    for (std::string_view ident : identities(r)) by_identity_[ident].push_back(r.id);
+  }
+}
+
+const std::vector<uint32_t>& ResourceSet::of_type(std::string_view type, Mode mode) const {
+  const auto& map = by_type_[mode == Mode::Managed ? 0 : 1];
+  auto it = map.find(std::string(type));
+  return it == map.end() ? kEmpty : it->second;
+}
+
+const Resource* ResourceSet::by_address(std::string_view address) const {
+  auto it = by_address_.find(address);
+  return it == by_address_.end() ? nullptr : it->second;
+}
+
+std::vector<uint32_t> ResourceSet::targets(uint32_t from, Symbol path) const {
+  std::vector<uint32_t> out;
+  auto lo = std::lower_bound(edges_.begin(), edges_.end(), Edge{from, path, 0}, edge_less);
+  for (auto it = lo; it != edges_.end() && it->from == from && it->path == path; ++it) out.push_back(it->to);
+  return out;
+}
+
+std::vector<uint32_t> ResourceSet::targets(uint32_t from) const {
+  std::vector<uint32_t> out;
+  auto lo = std::lower_bound(edges_.begin(), edges_.end(), Edge{from, 0, 0}, edge_less);
+  for (auto it = lo; it != edges_.end() && it->from == from; ++it) out.push_back(it->to);
+  return out;
+}
+
+bool ResourceSet::has_edges(uint32_t from, Symbol path) const {
+  auto lo = std::lower_bound(edges_.begin(), edges_.end(), Edge{from, path, 0}, edge_less);
+  return lo != edges_.end() && lo->from == from && lo->path == path;
+}
+
+const std::vector<uint32_t>& ResourceSet::by_identity(std::string_view s) const {
+  auto it = by_identity_.find(s);
+  return it == by_identity_.end() ? kEmpty : it->second;
+}
+
+const std::vector<uint32_t>& ResourceSet::referrers(std::string_view type, Symbol path, uint32_t target) {
+  std::string key = std::string(type) + '\x1f' + std::to_string(path);
+  auto it = referrer_indexes_.find(key);
+  if (it == referrer_indexes_.end()) {
+    ReferrerIndex index;
+    for (uint32_t from : of_type(type)) {
+      for (uint32_t to : targets(from, path)) index.by_target[to].push_back(from);
+      // Literal values join by identity (e.g. bucket = "my-bucket" with no reference).
+      const Value* v = find_path(resources_[from].attrs, symbol_name(path));
+      // An unknown value with no configuration reference might point anywhere: such resources
+      // are candidates for every target, and `refers` decides (unknown) for each.
+      if (v != nullptr && v->is_unknown() && !has_edges(from, path)) index.ambiguous.push_back(from);
+      auto add_ident = [&](const Value& s) {
+        if (!s.is_string()) return;
+        for (uint32_t to : by_identity(s.as_string())) {
+          if (to != from) index.by_target[to].push_back(from);
+        }
+      };
+      if (v != nullptr) {
+        if (v->is_list()) {
+          for (const Value& item : v->as_list()) add_ident(item);
+        } else {
+          add_ident(*v);
+        }
+      }
+    }
+    for (auto& [_, list] : index.by_target) {
+      std::sort(list.begin(), list.end());
+      list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+    it = referrer_indexes_.emplace(std::move(key), std::move(index)).first;
+  }
+  ReferrerIndex& index = it->second;
+  if (index.ambiguous.empty()) {
+    auto hit = index.by_target.find(target);
+    return hit == index.by_target.end() ? kEmpty : hit->second;
+  }
+  // Merge the ambiguous candidates in (rare: unknown values with unresolvable references).
+  auto& merged = index.merged[target];
+  if (merged.empty()) {
+    auto hit = index.by_target.find(target);
+    if (hit != index.by_target.end()) merged = hit->second;
+    merged.insert(merged.end(), index.ambiguous.begin(), index.ambiguous.end());
+    std::sort(merged.begin(), merged.end());
+    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+  }
+  return merged;
+}
+
+std::vector<uint32_t> ResourceSet::referenced(uint32_t from, std::string_view type, Symbol path,
+                                              bool& ambiguous) const {
+  ambiguous = false;
+  std::vector<uint32_t> out;
+  for (uint32_t to : targets(from, path)) {
+    if (resources_[to].type == type) out.push_back(to);
+  }
+  const Value* v = find_path(resources_[from].attrs, symbol_name(path));
+  auto add_ident = [&](const Value& s) {
+    if (s.is_unknown() && out.empty() && !has_edges(from, path)) ambiguous = true;
+    if (!s.is_string()) return;
+    for (uint32_t to : by_identity(s.as_string())) {
+      if (to != from && resources_[to].type == type) out.push_back(to);
+    }
+  };
+  if (v != nullptr) {
+    if (v->is_list()) {
+      for (const Value& item : v->as_list()) add_ident(item);
+    } else {
+      add_ident(*v);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string_view> identities(const Resource& r) {
+  std::vector<std::string_view> out;
+  static const Symbol kKeys[] = {intern("id"), intern("arn"), intern("bucket")};
+  for (Symbol key : kKeys) {
+    // `bucket` is an identity only of the bucket itself, not of resources that point at one.
+    if (key == kKeys[2] && r.type != "aws_s3_bucket") continue;
+    const Value* v = r.attrs.find(key);
+    if (v != nullptr && v->is_string() && !v->as_string().empty()) out.push_back(v->as_string());
+  }
+  return out;
+}
+
+}  // namespace edict::model

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian packages edict needs, only those that are missing (apt-get update runs once,
+# and only when something must be installed). Safe to run repeatedly.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config ccache
+  tao-pegtl-dev libyaml-cpp-dev nlohmann-json3-dev catch2 libcli11-dev
+  libsimdjson-dev libre2-dev libgit2-dev libsqlite3-dev libedit-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  exit 0
+fi
+
+echo "installing: ${missing[*]}" >&2
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+$sudo apt-get update -q
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,77 @@
+// The VM: runs one entry of a bytecode::Program against one resource of a ResourceSet.
+// Made by the engine (engine/evaluate.h), the REPL and `edict eval`.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/resource.h"
+#include "vm/bytecode.h"
+
+namespace edict::vm {
+
+// A rule's own logic failed on this resource (type error, bad regex input, ...): an `error` result.
+struct RunError {
+  std::string message;
+  lang::Span span;
+};
+
+class Interpreter {
+ public:
+  Interpreter(const bytecode::Program& program, model::ResourceSet& resources, int64_t now_unix);
+
+  // Runs `entry` with `self` (may be null for `edict eval` on a plain document, see self_value).
+  // Returns false on a run-time error (see error()). Values live in scratch() until reset().
+  bool run(const bytecode::Entry& entry, const model::Resource* self, Value& out);
+  // For `edict eval`: `self` is an arbitrary value rather than a resource.
+  bool run_value(const bytecode::Entry& entry, const Value& self, Value& out);
+
+  const RunError& error() const { return error_; }
+  Arena& scratch() { return scratch_; }
+  // Frees every value made since the last reset and clears the recorded unknowns and witness.
+  void reset();
+  // Display paths (Program::strings ids) of attribute reads that were unknown, in first-seen order.
+  const std::vector<uint32_t>& unknown_paths() const { return unknown_paths_; }
+  // The element that decided the last quantifier that short-circuited (null if none).
+  const Value& witness() const { return witness_; }
+
+ private:
+  struct Frame {
+    uint32_t return_pc;
+    uint32_t base;  // first local slot
+  };
+  struct Iter {
+    Value domain;
+    uint32_t pos = 0;
+    bool pairs = false;
+    bool unknown_domain = false;
+    bool has_unknown = false;
+    bool decided = false;
+    Value result;
+    double count = 0;
+    std::vector<Value> items;
+  };
+
+  bool execute(uint32_t pc, uint16_t locals, Value& out);
+  bool fail(uint32_t pc, std::string message);
+  Value resources_of(const std::string& type, bool data);
+  void record_unknown(uint32_t path);
+
+  const bytecode::Program& program_;
+  model::ResourceSet& set_;
+  int64_t now_;
+  Arena scratch_;
+  Arena cache_arena_;  // lives as long as the interpreter: per-type resource lists
+  std::vector<std::pair<std::string, Value>> type_cache_;
+  Value self_;
+  std::vector<Value> stack_;
+  std::vector<Value> locals_;
+  std::vector<Frame> frames_;
+  std::vector<Iter> iters_;
+  std::vector<uint32_t> unknown_paths_;
+  Value witness_;
+  RunError error_;
+};
+
+}  // namespace edict::vm

@@ -1,0 +1,182 @@
+// Arithmetic, comparison, membership and Kleene logic on Values.
+#include "vm/operators.h"
+
+#include <cmath>
+
+#include "model/resource.h"
+
+namespace edict::vm {
+
+using bytecode::OpCode;
+
+namespace {
+OpResult err(std::string m) { return {Value::null(), std::move(m)}; }
+OpResult ok(Value v) { return {v, {}}; }
+
+std::string type_error(const char* op, const Value& a, const Value& b) {
+  return std::string("cannot apply '") + op + "' to " + std::string(kind_name(a.kind())) + " and " +
+         std::string(kind_name(b.kind()));
+}
+
+OpResult compare(OpCode op, const Value& a, const Value& b) {
+  static const char* names[] = {"<", "<=", ">", ">="};
+  const char* name = names[static_cast<int>(op) - static_cast<int>(OpCode::LT)];
+  if (a.is_unknown() || b.is_unknown()) return ok(Value::unknown());
+  if (a.is_null() || b.is_null()) return ok(Value::null());
+  int c;
+  if (a.is_number() && b.is_number()) {
+    double x = a.as_number(), y = b.as_number();
+    c = x < y ? -1 : x > y ? 1 : 0;
+  } else if (a.is_string() && b.is_string()) {
+    int r = a.as_string().compare(b.as_string());
+    c = r < 0 ? -1 : r > 0 ? 1 : 0;
+  } else {
+    return err(type_error(name, a, b));
+  }
+  bool r = false;
+  switch (op) {
+    case OpCode::LT: r = c < 0; break;
+    case OpCode::LE: r = c <= 0; break;
+    case OpCode::GT: r = c > 0; break;
+    default: r = c >= 0; break;
+  }
+  return ok(Value::boolean(r));
+}
+
+OpResult membership(const Value& a, const Value& b) {
+  if (b.is_unknown()) return ok(Value::unknown());
+  if (b.is_null()) return ok(Value::boolean(false));
+  if (b.is_list()) {
+    if (b.size() == 0) return ok(Value::boolean(false));
+    if (a.is_unknown()) return ok(Value::unknown());
+    bool unknown = false;
+    for (const Value& item : b.as_list()) {
+      if (item.is_unknown() || (contains_unknown(item) && item.kind() == a.kind())) {
+        unknown = true;
+      } else if (equal(item, a)) {
+        return ok(Value::boolean(true));
+      }
+    }
+    return ok(unknown ? Value::unknown() : Value::boolean(false));
+  }
+  if (a.is_unknown()) return ok(Value::unknown());
+  if (b.is_object()) {
+    if (!a.is_string()) return err(type_error("in", a, b));
+    return ok(Value::boolean(b.find(a.as_string()) != nullptr));
+  }
+  if (b.is_string()) {
+    if (!a.is_string()) return err(type_error("in", a, b));
+    return ok(Value::boolean(b.as_string().find(a.as_string()) != std::string_view::npos));
+  }
+  return err(type_error("in", a, b));
+}
+
+OpResult arithmetic(OpCode op, const Value& a, const Value& b, Arena& arena) {
+  static const char* names[] = {"+", "-", "*", "/", "%"};
+  const char* name = names[static_cast<int>(op) - static_cast<int>(OpCode::ADD)];
+  if (a.is_unknown() || b.is_unknown()) return ok(Value::unknown());
+  if (a.is_null() || b.is_null()) return ok(Value::null());
+  if (op == OpCode::ADD && a.is_string() && b.is_string()) {
+    std::string s(a.as_string());
+    s += b.as_string();
+    return ok(Value::string(arena, s));
+  }
+  if (op == OpCode::ADD && a.is_list() && b.is_list()) {
+    std::vector<Value> items(a.as_list().begin(), a.as_list().end());
+    items.insert(items.end(), b.as_list().begin(), b.as_list().end());
+    return ok(Value::list(arena, items));
+  }
+  if (!a.is_number() || !b.is_number()) return err(type_error(name, a, b));
+  double x = a.as_number(), y = b.as_number();
+  switch (op) {
+    case OpCode::ADD: return ok(Value::number(x + y));
+    case OpCode::SUB: return ok(Value::number(x - y));
+    case OpCode::MUL: return ok(Value::number(x * y));
+    case OpCode::DIV:
+      if (y == 0) return err("division by zero");
+      return ok(Value::number(x / y));
+    default:
+      if (y == 0) return err("modulo by zero");
+      return ok(Value::number(std::fmod(x, y)));
+  }
+}
+}  // namespace
+
+Truth truth(const Value& v) {
+  switch (v.kind()) {
+    case Kind::Bool: return v.as_bool() ? Truth::True : Truth::False;
+    case Kind::Null: return Truth::False;
+    case Kind::Unknown: return Truth::Unknown;
+    default: return Truth::NotBool;
+  }
+}
+
+bool contains_unknown(const Value& v) {
+  switch (v.kind()) {
+    case Kind::Unknown: return true;
+    case Kind::List:
+      for (const Value& item : v.as_list()) {
+        if (contains_unknown(item)) return true;
+      }
+      return false;
+    case Kind::Object:
+      for (const Member& m : v.as_object()) {
+        if (contains_unknown(m.value)) return true;
+      }
+      return false;
+    default: return false;
+  }
+}
+
+OpResult apply_unary(OpCode op, const Value& a, Arena&) {
+  if (op == OpCode::NOT) {
+    switch (truth(a)) {
+      case Truth::True: return ok(Value::boolean(false));
+      case Truth::False: return ok(Value::boolean(true));
+      case Truth::Unknown: return ok(Value::unknown());
+      case Truth::NotBool: return err("cannot apply 'not' to " + std::string(kind_name(a.kind())));
+    }
+  }
+  if (a.is_unknown() || a.is_null()) return ok(a);
+  if (!a.is_number()) return err("cannot negate " + std::string(kind_name(a.kind())));
+  return ok(Value::number(-a.as_number()));
+}
+
+OpResult apply_binary(OpCode op, const Value& a, const Value& b, Arena& arena) {
+  switch (op) {
+    case OpCode::ADD:
+    case OpCode::SUB:
+    case OpCode::MUL:
+    case OpCode::DIV:
+    case OpCode::MOD: return arithmetic(op, a, b, arena);
+    case OpCode::EQ:
+    case OpCode::NE: {
+      if (a.is_unknown() || b.is_unknown()) return ok(Value::unknown());
+      if (contains_unknown(a) || contains_unknown(b)) return ok(Value::unknown());
+      bool eq = equal(a, b);
+      return ok(Value::boolean(op == OpCode::EQ ? eq : !eq));
+    }
+    case OpCode::LT:
+    case OpCode::LE:
+    case OpCode::GT:
+    case OpCode::GE: return compare(op, a, b);
+    case OpCode::IN: return membership(a, b);
+    case OpCode::AND: {
+      Truth x = truth(a), y = truth(b);
+      if (x == Truth::NotBool || y == Truth::NotBool) return err(type_error("and", a, b));
+      if (x == Truth::False || y == Truth::False) return ok(Value::boolean(false));
+      if (x == Truth::Unknown || y == Truth::Unknown) return ok(Value::unknown());
+      return ok(Value::boolean(true));
+    }
+    case OpCode::OR: {
+      Truth x = truth(a), y = truth(b);
+      if (x == Truth::NotBool || y == Truth::NotBool) return err(type_error("or", a, b));
+      if (x == Truth::True || y == Truth::True) return ok(Value::boolean(true));
+      if (x == Truth::Unknown || y == Truth::Unknown) return ok(Value::unknown());
+      return ok(Value::boolean(false));
+    }
+    default: return err("not a binary operator");
+  }
+}
+
+}  // namespace edict::vm

@@ -1,0 +1,200 @@
+// Value helpers: the symbol interner, structural equality and the two renderings (display, JSON).
+#include "vm/value.h"
+
+#include <cmath>
+#include <deque>
+#include <string>
+#include <unordered_map>
+
+#include "model/resource.h"
+
+namespace edict {
+
+namespace {
+struct Interner {
+  std::deque<std::string> names;  // deque: stable addresses for the string_view keys below
+  std::unordered_map<std::string_view, Symbol> ids;
+};
+Interner& interner() {
+  static Interner in;
+  return in;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+}
+
+void append_number(std::string& out, double n) {
+  if (std::isfinite(n) && n == std::floor(n) && std::fabs(n) < 1e15) {
+    out += std::to_string(static_cast<long long>(n));
+  } else if (!std::isfinite(n)) {
+    out += "null";
+  } else {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", n);
+    // Prefer the shortest text that round-trips.
+    for (int prec = 1; prec <= 17; ++prec) {
+      char b2[32];
+      std::snprintf(b2, sizeof b2, "%.*g", prec, n);
+      if (std::strtod(b2, nullptr) == n) {
+        out += b2;
+        return;
+      }
+    }
+    out += buf;
+  }
+}
+
+void render(std::string& out, const Value& v, bool json) {
+  switch (v.kind()) {
+    case Kind::Null: out += "null"; return;
+    case Kind::Unknown: out += json ? "null" : "unknown"; return;
+    case Kind::Bool: out += v.as_bool() ? "true" : "false"; return;
+    case Kind::Number: append_number(out, v.as_number()); return;
+    case Kind::String: append_json_string(out, v.as_string()); return;
+    case Kind::Resource:
+      if (json) {
+        append_json_string(out, v.as_resource()->address);
+      } else {
+        out += v.as_resource()->address;
+      }
+      return;
+    case Kind::List: {
+      out += '[';
+      bool first = true;
+      for (const Value& item : v.as_list()) {
+        if (!first) out += json ? "," : ", ";
+        first = false;
+        render(out, item, json);
+      }
+      out += ']';
+      return;
+    }
+    case Kind::Object: {
+      out += '{';
+      bool first = true;
+      for (const Member& m : v.as_object()) {
+        if (!first) out += json ? "," : ", ";
+        first = false;
+        append_json_string(out, symbol_name(m.key));
+        out += json ? ":" : ": ";
+        render(out, m.value, json);
+      }
+      out += '}';
+      return;
+    }
+  }
+}
+}  // namespace
+
+Symbol intern(std::string_view name) {
+  Interner& in = interner();
+  auto it = in.ids.find(name);
+  if (it != in.ids.end()) return it->second;
+  in.names.emplace_back(name);
+  auto id = static_cast<Symbol>(in.names.size() - 1);
+  in.ids.emplace(in.names.back(), id);
+  return id;
+}
+
+std::string_view symbol_name(Symbol s) { return interner().names.at(s); }
+
+std::string_view kind_name(Kind k) {
+  switch (k) {
+    case Kind::Null: return "null";
+    case Kind::Unknown: return "unknown";
+    case Kind::Bool: return "bool";
+    case Kind::Number: return "number";
+    case Kind::String: return "string";
+    case Kind::List: return "list";
+    case Kind::Object: return "object";
+    case Kind::Resource: return "resource";
+  }
+  return "?";
+}
+
+Value Value::list(Arena& arena, std::span<const Value> items) {
+  Value* p = arena.make_array<Value>(items.size());
+  std::copy(items.begin(), items.end(), p);
+  return list(p, items.size());
+}
+
+Value Value::object(Arena& arena, std::span<const Member> members) {
+  Member* p = arena.make_array<Member>(members.size());
+  std::copy(members.begin(), members.end(), p);
+  return object(p, members.size());
+}
+
+const Value* Value::find(Symbol key) const {
+  if (kind_ != Kind::Object) return nullptr;
+  for (uint32_t i = 0; i < size_; ++i) {
+    if (u_.members[i].key == key) return &u_.members[i].value;
+  }
+  return nullptr;
+}
+
+const Value* Value::find(std::string_view key) const { return find(intern(key)); }
+
+bool equal(const Value& a, const Value& b) {
+  if (a.kind() != b.kind()) return false;
+  switch (a.kind()) {
+    case Kind::Null:
+    case Kind::Unknown: return true;
+    case Kind::Bool: return a.as_bool() == b.as_bool();
+    case Kind::Number: return a.as_number() == b.as_number();
+    case Kind::String: return a.as_string() == b.as_string();
+    case Kind::Resource: return a.as_resource() == b.as_resource();
+    case Kind::List: {
+      if (a.size() != b.size()) return false;
+      for (uint32_t i = 0; i < a.size(); ++i) {
+        if (!equal(a.as_list()[i], b.as_list()[i])) return false;
+      }
+      return true;
+    }
+    case Kind::Object: {
+      if (a.size() != b.size()) return false;
+      for (const Member& m : a.as_object()) {
+        const Value* other = b.find(m.key);
+        if (other == nullptr || !equal(m.value, *other)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string to_display(const Value& v, size_t limit) {
+  std::string out;
+  render(out, v, false);
+  if (out.size() > limit && limit > 3) {
+    out.resize(limit - 3);
+    out += "...";
+  }
+  return out;
+}
+
+std::string to_json(const Value& v) {
+  std::string out;
+  render(out, v, true);
+  return out;
+}
+
+}  // namespace edict
