@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 
@@ -28,8 +29,31 @@ bool colour_for(int fd, bool disabled) {
   return isatty(fd) != 0;
 }
 
+// EDICT_TIMING=1 prints how long each phase of a run took, to stderr (used by bench/).
+class PhaseTimer {
+ public:
+  PhaseTimer() : enabled_(std::getenv("EDICT_TIMING") != nullptr), last_(std::chrono::steady_clock::now()) {}
+  void mark(const char* phase) {
+    auto now = std::chrono::steady_clock::now();
+    if (enabled_) {
+      std::cerr << "phase " << phase << ": " << std::chrono::duration<double, std::milli>(now - last_).count() << " ms\n";
+    }
+    last_ = now;
+  }
+
+ private:
+  bool enabled_;
+  std::chrono::steady_clock::time_point last_;
+};
+
 int usage_error(const std::string& message) {
   std::cerr << "edict: error: " << message << "\n";
+  return 2;
+}
+
+// A rule file or directory that cannot be read: a diagnostic without a source span (E0401).
+int rule_read_error(const std::string& message) {
+  std::cerr << "edict: error[" << lang::code_id(lang::Code::IoError) << "]: " << message << "\n";
   return 2;
 }
 
@@ -41,7 +65,7 @@ std::unique_ptr<bytecode::Program> compile_rules(const std::vector<std::string>&
   ok = false;
   if (builtin || paths.empty()) engine::add_builtin_rules(*sources);
   if (!paths.empty() && !engine::add_rule_paths(*sources, paths, error)) {
-    usage_error(error);
+    rule_read_error(error);
     return nullptr;
   }
   lang::DiagnosticSink sink;
@@ -106,9 +130,11 @@ int run_evaluate(const EvaluateArgs& args) {
   if (!args.severity.empty() && engine::severity_rank(args.severity) < 0) {
     return usage_error("unknown severity '" + args.severity + "' (use info, low, medium, high or critical)");
   }
+  PhaseTimer timer;
   bool ok = false;
   auto program = compile_rules(args.rules, false, false, {}, args.no_color, ok);
   if (!ok) return 2;
+  timer.mark("compile");
   for (const std::string& id : args.rule_ids) {
     if (program->find_rule(id) == nullptr) {
       std::vector<std::string> ids;
@@ -123,11 +149,14 @@ int run_evaluate(const EvaluateArgs& args) {
   } catch (const loaders::InputError& e) {
     return usage_error(e.what());
   }
+  timer.mark("load");
   set.finish();
+  timer.mark("index");
   engine::EvalOptions opts;
   opts.rules = args.rule_ids;
   opts.min_severity = args.severity;
   engine::Results results = engine::evaluate(*program, set, opts);
+  timer.mark("evaluate");
   if (args.format == "json") {
     std::cout << report::render_json(results, set);
   } else {
@@ -136,13 +165,15 @@ int run_evaluate(const EvaluateArgs& args) {
     topts.show_passing = !args.quiet;
     std::cout << report::render_text(results, set, topts);
   }
+  std::cout.flush();
+  timer.mark("report");
   return results.summary.fail > 0 || results.summary.error > 0 ? 1 : 0;
 }
 
 int run_eval(const EvalArgs& args) {
   auto sources = std::make_shared<lang::SourceManager>();
   std::string error;
-  if (!engine::add_rule_paths(*sources, args.rules, error)) return usage_error(error);
+  if (!engine::add_rule_paths(*sources, args.rules, error)) return rule_read_error(error);
   uint32_t file = sources->add("<expr>", args.expr);
   lang::DiagnosticSink sink;
   compiler::ExpressionResult compiled = compiler::compile_expression(sources, file, sink);

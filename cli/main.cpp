@@ -10,14 +10,17 @@ int main(int argc, char** argv) {
   CLI::App app{"edict: compliance as code for Terraform plans and live AWS snapshots"};
   app.set_version_flag("--version", std::string("edict ") + EDICT_VERSION);
   app.require_subcommand(1);
+  // Repeatable options take one value per occurrence (allow_extra_args(false)): otherwise CLI11
+  // lets `--rules a.edict plan.json` swallow the input file as a second rule path.
   app.footer("Exit codes: 0 no failures, 1 failures found, 2 could not evaluate (bad rules, input or usage).");
 
   EvaluateArgs ev;
   CLI::App* evaluate = app.add_subcommand("evaluate", "Evaluate rules over Terraform plans or state (the main job)");
-  evaluate->add_option("--rules", ev.rules, "Rule file or directory (repeatable; default: the shipped rules)");
+  evaluate->add_option("--rules", ev.rules, "Rule file or directory (repeatable; default: the shipped rules)")
+      ->allow_extra_args(false);
   evaluate->add_option("--format", ev.format, "Output format")->check(CLI::IsMember({"text", "json"}));
   evaluate->add_option("--severity", ev.severity, "Only rules at or above this severity (info, low, medium, high, critical)");
-  evaluate->add_option("--rule", ev.rule_ids, "Only this rule id (repeatable)");
+  evaluate->add_option("--rule", ev.rule_ids, "Only this rule id (repeatable)")->allow_extra_args(false);
   evaluate->add_flag("--no-color", ev.no_color, "Never colour the text output (NO_COLOR is honoured too)");
   evaluate->add_flag("--quiet", ev.quiet, "Text output: list only failures, errors and unknowns");
   evaluate->add_option("INPUT", ev.inputs, "Plan or state JSON files ('-' for stdin)")->required();
@@ -27,7 +30,8 @@ int main(int argc, char** argv) {
   check->add_option("PATH", ck.paths, "Rule files or directories");
   check->add_flag("--builtin-rules", ck.builtin, "Check the rule library embedded in this binary");
   check->add_flag("--werror", ck.werror, "Treat warnings as errors");
-  check->add_option("--dump-after", ck.dump_after, "Print the compiler's state after PASS (parse, resolve, check, fold, lower)");
+  check->add_option("--dump-after", ck.dump_after, "Print the compiler's state after PASS (parse, resolve, check, fold, lower)")
+      ->allow_extra_args(false);
   check->add_flag("--time-passes", ck.time_passes, "Print how long each compiler pass took");
   check->add_flag("--no-color", ck.no_color, "Never colour diagnostics");
 
@@ -40,7 +44,8 @@ int main(int argc, char** argv) {
   CLI::App* eval = app.add_subcommand("eval", "Evaluate one expression against a JSON document (bare names read its keys)");
   eval->add_option("EXPR", ea.expr, "The expression")->required();
   eval->add_option("--input", ea.input, "JSON document bound to self (default: null)");
-  eval->add_option("--rules", ea.rules, "Rule files whose functions the expression may call (repeatable)");
+  eval->add_option("--rules", ea.rules, "Rule files whose functions the expression may call (repeatable)")
+      ->allow_extra_args(false);
 
   BuiltinsArgs ba;
   CLI::App* builtins = app.add_subcommand("builtins", "List the builtin functions");

@@ -236,7 +236,7 @@ class Resolver {
                                  : b.max_args == 255     ? "at least " + std::to_string(b.min_args)
                                                          : std::to_string(b.min_args) + " to " + std::to_string(b.max_args);
           cx_.error(Code::Arity, e.span,
-                    "'" + std::string(b.name) + "' takes " + expected + " argument" + (expected == "1" ? "" : "s") +
+                    "'" + std::string(b.name) + "' takes " + expected + " argument" + (expected == "1" || expected == "at least 1" ? "" : "s") +
                         ", got " + std::to_string(argc),
                     {{false, {}, "signature: " + std::string(b.signature)}});
         }

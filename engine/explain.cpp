@@ -37,6 +37,16 @@ struct Explainer {
         out.push_back(indent + x.lhs_text + ": expected " + (op == "in" ? "one of " : "none of ") + show(r) +
                       ", got " + show(l));
       }
+    } else if (x.lhs_literal) {
+      // `true == known(id)`, `0 < size`: the constant is the expectation, the other side was found.
+      if (op == "==") {
+        out.push_back(indent + x.rhs_text + ": expected " + show(l) + ", got " + show(r));
+      } else if (op == "!=") {
+        out.push_back(indent + x.rhs_text + ": expected anything but " + show(l));
+      } else {
+        const char* flipped = op == "<" ? ">" : op == "<=" ? ">=" : op == ">" ? "<" : "<=";
+        out.push_back(indent + x.rhs_text + ": expected " + flipped + " " + show(l) + ", got " + show(r));
+      }
     } else if (op == "==") {
       out.push_back(indent + x.lhs_text + ": expected " + show(r) + ", got " + show(l));
     } else if (op == "!=") {

@@ -191,11 +191,13 @@ struct postfix : seq<primary, star<sep, sor<dot_op, index_op, call_op>>> {};
 
 // Unary minus; the operand after it is required.
 struct op_neg : one<'-'> {};
-struct unary;
+struct neg_operand;
 // `-x`, repeatable.
-struct negation : seq<sep, op_neg, must<unary>> {};
+struct negation : seq<sep, op_neg, must<neg_operand>> {};
 // An optionally negated postfix expression.
 struct unary : sor<negation, postfix> {};
+// The operand of unary minus (its own rule so that nesting is counted only once `-` has matched).
+struct neg_operand : unary {};
 
 struct op_mul : one<'*'> {};  // multiplication.
 struct op_div : one<'/'> {};  // division (`//` is a comment, so `a // b` is just `a`).
@@ -237,11 +239,13 @@ struct no_chain : not_at<sep, cmp_op> {};
 // At most one comparison.
 struct comparison : seq<coalesce, opt<cmp_tail>, must<no_chain>> {};
 
-struct not_expr;
+struct not_operand;
 // `not x`, repeatable; looser than comparisons, so `not a == b` is `not (a == b)`.
-struct not_prefix : seq<sep, k_not, must<not_expr>> {};
+struct not_prefix : seq<sep, k_not, must<not_operand>> {};
 // A comparison with any number of `not` in front.
 struct not_expr : sor<not_prefix, comparison> {};
+// The operand of `not` (its own rule so that nesting is counted only once `not` has matched).
+struct not_operand : not_expr {};
 // `and` and its right operand.
 struct and_tail : seq<sep, k_and, must<not_expr>> {};
 // Left-associative `and`.
@@ -317,8 +321,10 @@ struct def_decl : seq<k_def, sep, must<def_name>, sep, must<params_open>, sep,
 
 // ---------------------------------------------------------------- files
 
+// One segment of a package path: a name that is not reserved.
+struct package_segment : name {};
 // A dotted package path such as `aws.rds`.
-struct package_path : seq<word, star<one<'.'>, must<word>>> {};
+struct package_path : seq<package_segment, star<one<'.'>, must<package_segment>>> {};
 // `package a.b.c`.
 struct package_decl : seq<k_package, sep, must<package_path>> {};
 // The alias after `as` in an import.
@@ -338,7 +344,9 @@ struct file : seq<file_header, until<file_end, next_item>> {};
 
 // ---------------------------------------------------------------- error messages
 
-// The message raised when a must<Rule> fails; every rule used under must<> has one.
+// The message raised when a must<Rule> fails; every rule used under must<> has one. Some of these
+// rules (expr, k_in, colon) also occur outside must<>, where failing is normal, so a control built
+// on this table raises only from must<> (must_if with raise_on_failure = false, or a raise() hook).
 template <typename>
 inline constexpr const char* error_message = nullptr;
 
@@ -350,6 +358,8 @@ template <> inline constexpr auto error_message<coalesce> = "expected an express
 template <> inline constexpr auto error_message<sum> = "expected an expression after '\?\?'";
 template <> inline constexpr auto error_message<product> = "expected an expression after the operator";
 template <> inline constexpr auto error_message<unary> = "expected an expression after the operator";
+template <> inline constexpr auto error_message<neg_operand> = "expected an expression after '-'";
+template <> inline constexpr auto error_message<not_operand> = "expected an expression after 'not'";
 template <> inline constexpr auto error_message<no_chain> = "comparisons do not chain: use parentheses, or 'and' between two comparisons";
 template <> inline constexpr auto error_message<expression_end> = "expected an operator or the end of the expression";
 template <> inline constexpr auto error_message<frac_digits> = "malformed number: expected digits after '.'";
@@ -386,7 +396,7 @@ template <> inline constexpr auto error_message<params_open> = "expected '(' aft
 template <> inline constexpr auto error_message<param> = "expected a parameter name";
 template <> inline constexpr auto error_message<params_close> = "expected ',' or ')' in the parameter list";
 template <> inline constexpr auto error_message<def_equals> = "expected '=' before the function body";
-template <> inline constexpr auto error_message<word> = "expected a name";
+template <> inline constexpr auto error_message<package_segment> = "expected a name after '.' in the package path";
 template <> inline constexpr auto error_message<package_path> = "expected a package name such as 'aws.rds'";
 template <> inline constexpr auto error_message<import_alias> = "expected an alias name after 'as'";
 template <> inline constexpr auto error_message<top_item> = "expected 'rule' or 'def'";

@@ -2,6 +2,9 @@
 // expressions, REPL input. The grammar is grammar/grammar.h; the actions lang/internal/actions.h.
 #include "lang/parser.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "lang/internal/actions.h"
 
 namespace edict::lang {
@@ -43,13 +46,16 @@ const char* text_start(const SourceFile& f, uint32_t file, DiagnosticSink& sink)
   return f.text().rfind("\xEF\xBB\xBF", 0) == 0 ? b + 3 : b;
 }
 
-// Parses the header, then rules and defs one at a time. After an error, skips to the next line
+// grammar::file, one item at a time: the header, then rules and defs. After an error, skips to the next line
 // that starts with `rule` or `def`, so each broken item yields its own diagnostic.
 void parse_items(ParseState& s, const char* p, const char* end, DiagnosticSink& sink) {
-  auto recover = [&](const ParseFailure& f, const char* from) {
+  const char* text = s.at(0);
+  auto recover = [&](const ParseFailure& f, const char* item) {
     report(sink, s, f);
     s.reset();
-    return internal::next_item_line(std::max(from, s.at(f.begin)), end);
+    const char* next = internal::next_item_line(text, std::max(item, s.at(f.begin)), end);
+    // Always make progress, even if the error was reported at the item's own first token.
+    return next > item ? next : internal::next_item_line(text, std::min(internal::skip_gap(item, end) + 1, end), end);
   };
   try {
     p = run<g::file_header>(s, p, end);

@@ -11,6 +11,10 @@ bool parse_json(Arena& arena, std::string_view text, Value& out, std::string& er
   simdjson::dom::element root;
   // realloc_if_needed: `text` carries no simdjson padding, so the parser copies it.
   simdjson::error_code code = parser.parse(text.data(), text.size(), true).get(root);
+  std::string widened;
+  if (code != simdjson::SUCCESS && internal::widen_big_integers(text, widened)) {
+    code = parser.parse(widened.data(), widened.size(), true).get(root);
+  }
   if (code != simdjson::SUCCESS) {
     internal::JsonError e = internal::locate_json_error(text, code);
     error = "line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": " + e.message;

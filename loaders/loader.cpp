@@ -2,10 +2,11 @@
 // format's loader. The document is parsed once, into one simdjson DOM, per input.
 #include "loaders/loader.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <sys/stat.h>
 
 #include "loaders/internal/json_value.h"
 #include "loaders/internal/terraform.h"
@@ -31,7 +32,8 @@ std::string read_stream(std::FILE* f) {
 simdjson::padded_string read_raw(const std::string& path) {
   if (path == "-") {
     std::string data = read_stream(stdin);
-    if (std::ferror(stdin)) throw InputError("<stdin>: cannot read standard input: " + std::string(std::strerror(errno)));
+    if (std::ferror(stdin))
+      throw InputError("<stdin>: cannot read standard input: " + std::string(std::strerror(errno)));
     return simdjson::padded_string(data);
   }
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -147,6 +149,10 @@ Format load_document(model::ResourceSet& set, const char* data, size_t size, boo
   simdjson::dom::parser parser = internal::make_parser();
   simdjson::dom::element root;
   simdjson::error_code code = parser.parse(data, size, !padded).get(root);
+  std::string widened;
+  if (code != simdjson::SUCCESS && internal::widen_big_integers(text, widened)) {
+    code = parser.parse(widened.data(), widened.size(), true).get(root);
+  }
   if (code != simdjson::SUCCESS) {
     internal::JsonError e = internal::locate_json_error(text, code);
     std::string message = name + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message;

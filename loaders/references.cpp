@@ -7,9 +7,11 @@
 // a resource in module.m["a"] that names aws_s3_bucket.b refers to module.m["a"].aws_s3_bucket.b,
 // never to module.m["b"].aws_s3_bucket.b.
 #include <algorithm>
+#include <cstdint>
 #include <unordered_set>
 
 #include "loaders/internal/address.h"
+#include "loaders/internal/json_value.h"
 #include "loaders/internal/terraform.h"
 
 namespace edict::loaders::internal {
@@ -29,8 +31,8 @@ struct ConfigModule {
   std::string path;                     // module.a.module.b ("" for the root)
   std::vector<std::string_view> names;  // the call names from the root: {a, b}
   int parent = -1;
-  object body;  // resources, outputs, module_calls
-  object call;  // the module_calls entry in the parent (not set for the root)
+  object body;         // resources, outputs, module_calls
+  object call;         // the module_calls entry in the parent (not set for the root)
   bool keyed = false;  // the call has count or for_each, so its instances have keys
   std::unordered_map<std::string_view, int> children;
 };
@@ -50,18 +52,24 @@ struct KeyReq {
 // A configuration resource some attribute refers to, with what narrows its instances.
 struct Target {
   int module;
-  std::string resource;  // [data.]type.name
-  std::vector<KeyReq> keys;  // one per module level of `module`
-  std::string_view index;    // named in the reference: aws_s3_bucket.b[0]
+  std::string_view resource;  // [data.]type.name (a prefix of the reference text)
+  uint32_t first_key;         // keys_used_[first_key, +depth of `module`): one per module level
+  std::string_view index;     // named in the reference: aws_s3_bucket.b[0]
   bool has_index = false;
   bool align = false;       // prefer the referring instance's own index (count.index, each.key)
   bool exact_only = false;  // only the instance with the referring instance's own index
 };
 
+// An instance that can be joined: its id and the parts of its address that matter.
 struct Instance {
   uint32_t id;
-  Address address;
+  uint32_t first_module;  // steps_[first_module, +module_count): module calls with their keys
+  uint32_t module_count;
+  std::string_view index;
+  bool has_index;
 };
+
+constexpr uint32_t kEnd = UINT32_MAX;
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -78,28 +86,29 @@ bool is_expression(object o) {
 
 // The references of one expression without the entries that are prefixes of longer ones
 // (`aws_s3_bucket.b` beside `aws_s3_bucket.b[0].id`), sorted and without duplicates.
-std::vector<std::string_view> significant(array refs) {
-  std::vector<std::string_view> all;
+void significant(array refs, std::vector<std::string_view>& out) {
+  out.clear();
   for (element r : refs) {
     std::string_view s;
-    if (r.get(s) == SUCCESS && !s.empty()) all.push_back(s);
+    if (r.get(s) == SUCCESS && !s.empty()) out.push_back(s);
   }
-  std::sort(all.begin(), all.end());
-  all.erase(std::unique(all.begin(), all.end()), all.end());
-  std::vector<std::string_view> out;
-  for (size_t i = 0; i < all.size(); ++i) {
+  if (out.size() < 2) return;
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  size_t kept = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
     bool prefix = false;
-    // Entries that start with all[i] follow it directly in sorted order.
-    for (size_t j = i + 1; j < all.size() && starts_with(all[j], all[i]); ++j) {
-      char next = all[j][all[i].size()];
+    // Entries that start with out[i] follow it directly in sorted order.
+    for (size_t j = i + 1; j < out.size() && starts_with(out[j], out[i]); ++j) {
+      char next = out[j][out[i].size()];
       if (next == '.' || next == '[') {
         prefix = true;
         break;
       }
     }
-    if (!prefix) out.push_back(all[i]);
+    if (!prefix) out[kept++] = out[i];
   }
-  return out;
+  out.resize(kept);
 }
 
 class GraphBuilder {
@@ -111,13 +120,14 @@ class GraphBuilder {
     if (configuration["root_module"].get(root) != SUCCESS) return;
     add_module(root, -1, {}, object());
     index_instances();
-    if (by_config_key_.empty()) return;
+    if (instances_.empty()) return;
     for (size_t m = 0; m < modules_.size(); ++m) link_module(static_cast<int>(m));
     if (unresolved_locals_ > 0) {
       ctx_.set.notes.emplace_back(
           "unresolved references",
           ctx_.name + ": " + std::to_string(unresolved_locals_) +
-              " attribute(s) refer to resources only through local values, which plan JSON does not describe");
+              " attribute(s) use local values, which plan JSON does not describe: references made through "
+              "them are not followed");
     }
   }
 
@@ -149,27 +159,37 @@ class GraphBuilder {
     return index;
   }
 
+  // Lists of instances by configuration key and by module instance + resource are linked
+  // through next_* arrays: one hash entry per list, no vector per key.
   void index_instances() {
-    instances_.reserve(ctx_.graph.size());
+    size_t n = ctx_.graph.size();
+    instances_.reserve(n);
+    by_config_key_.reserve(n);
+    by_group_.reserve(n);
+    in_graph_.assign(ctx_.set.resources().size() - ctx_.first_id, 0);
+    Address a;
     for (uint32_t id : ctx_.graph) {
-      Instance inst{id, {}};
-      if (!parse_address(ctx_.set.resource(id).address, inst.address)) continue;
-      size_t at = instances_.size();
-      instances_.push_back(std::move(inst));
-      const Address& a = instances_[at].address;
-      by_config_key_[config_key(a)].push_back(at);
-      std::string group = module_instance_path(a) + '|' + resource_part(a.data, a.type, a.name);
-      by_group_[group].push_back(id);
-      by_address_.emplace(ctx_.set.resource(id).address, id);
+      std::string_view address = ctx_.set.resource(id).address;
+      if (!parse_address(address, a)) continue;
+      auto at = static_cast<uint32_t>(instances_.size());
+      instances_.push_back(
+          {id, static_cast<uint32_t>(steps_.size()), static_cast<uint32_t>(a.modules.size()), a.index, a.has_index});
+      steps_.insert(steps_.end(), a.modules.begin(), a.modules.end());
+      in_graph_[id - ctx_.first_id] = 1;
+      // The address up to the end of the resource name is "module instance path.resource".
+      std::string_view resource_end = a.name;
+      std::string_view group =
+          address.substr(0, static_cast<size_t>(resource_end.data() - address.data()) + resource_end.size());
+      link_list(by_group_, next_in_group_, group, at);
+      link_list(by_config_key_, next_in_key_, keys_.copy(config_key(a)), at);
     }
   }
 
-  static std::string resource_part(bool data, std::string_view type, std::string_view name) {
-    std::string s = data ? "data." : "";
-    s += type;
-    s += '.';
-    s += name;
-    return s;
+  static void link_list(std::unordered_map<std::string_view, uint32_t>& heads, std::vector<uint32_t>& next,
+                        std::string_view key, uint32_t at) {
+    auto [it, inserted] = heads.emplace(key, at);
+    next.push_back(inserted ? kEnd : it->second);
+    it->second = at;
   }
 
   // Resolves every attribute of every configuration resource of module `m` and adds the edges.
@@ -181,17 +201,20 @@ class GraphBuilder {
       object resource, expressions;
       std::string_view address;
       if (r.get(resource) != SUCCESS || resource["address"].get(address) != SUCCESS) continue;
-      std::string key = module.path.empty() ? std::string(address) : module.path + "." + std::string(address);
-      auto sources = by_config_key_.find(key);
+      key_buffer_ = module.path;
+      if (!key_buffer_.empty()) key_buffer_ += '.';
+      key_buffer_ += address;
+      auto sources = by_config_key_.find(key_buffer_);
       if (sources == by_config_key_.end()) continue;  // no instances (count = 0, or not in this plan)
       if (resource["expressions"].get(expressions) != SUCCESS) continue;
       array for_each_refs;
       object for_each;
       bool has_for_each = resource["for_each_expression"].get(for_each) == SUCCESS &&
                           for_each["references"].get(for_each_refs) == SUCCESS;
-      std::string path;
-      walk(expressions, path, [&](const std::string& attr, array refs) {
-        link_attribute(m, sources->second, attr, refs, has_for_each ? &for_each_refs : nullptr);
+      uint32_t first_source = sources->second;
+      path_buffer_.clear();
+      walk(expressions, path_buffer_, [&](const std::string& attr, array refs) {
+        link_attribute(m, first_source, attr, refs, has_for_each ? &for_each_refs : nullptr);
       });
     }
   }
@@ -223,55 +246,60 @@ class GraphBuilder {
     }
   }
 
-  void link_attribute(int m, const std::vector<size_t>& sources, const std::string& attr, array refs,
-                      const array* for_each_refs) {
-    std::vector<std::string_view> list = significant(refs);
+  void link_attribute(int m, uint32_t first_source, const std::string& attr, array refs, const array* for_each_refs) {
+    significant(refs, refs_buffer_);
     bool align = false, each_value = false;
-    for (std::string_view r : list) {
+    for (std::string_view r : refs_buffer_) {
       align |= r == "count.index" || starts_with(r, "each.");
       each_value |= r == "each.value" || starts_with(r, "each.value.") || starts_with(r, "each.value[");
     }
     targets_.clear();
-    visited_.clear();
+    keys_used_.clear();
+    if (!visited_.empty()) visited_.clear();
     saw_local_ = false;
     size_t depth = modules_[static_cast<size_t>(m)].names.size();
-    std::vector<KeyReq> keys(depth, KeyReq{KeyReq::Kind::Inherit, {}});
-    for (std::string_view r : list) resolve(m, r, keys, kMaxHops, align, false);
+    std::vector<KeyReq>& keys = keys_stack_;
+    keys.assign(depth, KeyReq{KeyReq::Kind::Inherit, {}});
+    for (std::string_view r : refs_buffer_) resolve(m, r, keys, kMaxHops, align, false);
     // `for_each = aws_s3_bucket.b` with `bucket = each.value.id`: each instance refers to the
     // bucket with its own key, and to no other.
     if (each_value && for_each_refs != nullptr) {
-      for (std::string_view r : significant(*for_each_refs)) resolve(m, r, keys, kMaxHops, true, true);
+      significant(*for_each_refs, refs_buffer_);
+      for (std::string_view r : refs_buffer_) resolve(m, r, keys, kMaxHops, true, true);
     }
     if (targets_.empty()) {
       if (saw_local_) ++unresolved_locals_;
       return;
     }
-    Symbol path = intern(attr);
-    for (size_t s : sources) {
+    Symbol path = intern_key(attr);
+    for (uint32_t s = first_source; s != kEnd; s = next_in_key_[s]) {
       for (const Target& t : targets_) link(instances_[s], path, t);
     }
   }
 
   void resolve(int m, std::string_view ref, std::vector<KeyReq>& keys, int budget, bool align, bool exact_only) {
     if (budget <= 0) return;
-    std::vector<Step> steps;
-    if (!split_traversal(ref, steps)) return;
+    Step steps[3];
+    size_t n = split_traversal(ref, steps, 3);
+    if (n == 0) return;
     const ConfigModule& module = modules_[static_cast<size_t>(m)];
     std::string_view head = steps[0].name;
     if (head == "var") {
       object expressions, expr;
       array refs;
-      if (module.parent < 0 || steps.size() < 2 || module.call["expressions"].get(expressions) != SUCCESS ||
+      if (module.parent < 0 || n < 2 || module.call["expressions"].get(expressions) != SUCCESS ||
           expressions[steps[1].name].get(expr) != SUCCESS || expr["references"].get(refs) != SUCCESS) {
         return;  // a root variable is a value, not a resource; or the variable keeps its default
       }
       if (!first_visit(m, ref, keys)) return;
       KeyReq saved = keys.back();
       keys.pop_back();
-      for (std::string_view r : significant(refs)) resolve(module.parent, r, keys, budget - 1, align, exact_only);
+      std::vector<std::string_view> list;
+      significant(refs, list);
+      for (std::string_view r : list) resolve(module.parent, r, keys, budget - 1, align, exact_only);
       keys.push_back(saved);
     } else if (head == "module") {
-      if (steps.size() < 2) return;
+      if (n < 2) return;
       auto child = module.children.find(steps[1].name);
       if (child == module.children.end()) return;
       const ConfigModule& c = modules_[static_cast<size_t>(child->second)];
@@ -280,12 +308,14 @@ class GraphBuilder {
       KeyReq key{c.keyed ? KeyReq::Kind::Any : KeyReq::Kind::None, {}};
       if (steps[1].has_key) key = {KeyReq::Kind::Literal, steps[1].key};
       keys.push_back(key);
+      std::vector<std::string_view> list;
       auto follow = [&](element output) {
         array refs;
         if (output.at_pointer("/expression/references").get(refs) != SUCCESS) return;
-        for (std::string_view r : significant(refs)) resolve(child->second, r, keys, budget - 1, align, exact_only);
+        significant(refs, list);
+        for (std::string_view r : list) resolve(child->second, r, keys, budget - 1, align, exact_only);
       };
-      if (steps.size() >= 3) {
+      if (n >= 3) {
         element output;
         if (outputs[steps[2].name].get(output) == SUCCESS) follow(output);
       } else {
@@ -293,21 +323,25 @@ class GraphBuilder {
       }
       keys.pop_back();
     } else if (head == "data") {
-      if (steps.size() < 3 || steps[1].has_key) return;
-      add_target(m, resource_part(true, steps[1].name, steps[2].name), keys, steps[2], align, exact_only);
+      if (n < 3 || steps[1].has_key) return;
+      add_target(m, ref, steps[2], keys, align, exact_only);
     } else if (head == "local") {
       saw_local_ = true;
     } else if (head == "each" || head == "count" || head == "path" || head == "self" || head == "terraform") {
       return;
-    } else if (steps.size() >= 2 && !steps[0].has_key) {
-      add_target(m, resource_part(false, steps[0].name, steps[1].name), keys, steps[1], align, exact_only);
+    } else if (n >= 2 && !steps[0].has_key) {
+      add_target(m, ref, steps[1], keys, align, exact_only);
     }
   }
 
-  void add_target(int m, std::string resource, const std::vector<KeyReq>& keys, const Step& step, bool align,
+  // `name_step` is the step naming the resource: the target is the reference text up to it.
+  void add_target(int m, std::string_view ref, const Step& name_step, const std::vector<KeyReq>& keys, bool align,
                   bool exact_only) {
-    Target t{m, std::move(resource), keys, step.key, step.has_key, align, exact_only};
-    targets_.push_back(std::move(t));
+    std::string_view resource =
+        ref.substr(0, static_cast<size_t>(name_step.name.data() - ref.data()) + name_step.name.size());
+    auto first_key = static_cast<uint32_t>(keys_used_.size());
+    keys_used_.insert(keys_used_.end(), keys.begin(), keys.end());
+    targets_.push_back({m, resource, first_key, name_step.key, name_step.has_key, align, exact_only});
   }
 
   // Guards against cycles (a variable fed by an output that reads the same variable).
@@ -321,95 +355,114 @@ class GraphBuilder {
     return visited_.insert(std::move(key)).second;
   }
 
+  const Step& source_module(const Instance& source, size_t level) const { return steps_[source.first_module + level]; }
+
   // Adds the edges from one referring instance to the instances of target `t`.
   void link(const Instance& source, Symbol path, const Target& t) {
     const ConfigModule& module = modules_[static_cast<size_t>(t.module)];
+    size_t depth = module.names.size();
+    const KeyReq* keys = keys_used_.data() + t.first_key;
     // The wanted index: named in the reference, or the source's own (count.index / each.key).
     std::string_view want;
     bool has_want = false;
     if (t.has_index) {
       want = t.index;
       has_want = true;
-    } else if (t.align && source.address.has_index) {
-      want = source.address.index;
+    } else if (t.align && source.has_index) {
+      want = source.index;
       has_want = true;
     }
     if (t.exact_only && !has_want) return;
 
-    // The target's module instance path, when every level's key is known.
-    std::string prefix;
-    bool determined = true;
-    for (size_t i = 0; i < t.keys.size() && determined; ++i) {
-      const KeyReq& k = t.keys[i];
+    // The target's "module instance path.resource", when every level's key is known.
+    std::string& group = group_buffer_;
+    group.clear();
+    bool determined = true, assumed_unkeyed = false;
+    for (size_t i = 0; i < depth && determined; ++i) {
       std::string_view key;
       bool has_key = false;
-      switch (k.kind) {
+      switch (keys[i].kind) {
         case KeyReq::Kind::Inherit:
-          key = source.address.modules[i].key;
-          has_key = source.address.modules[i].has_key;
+          key = source_module(source, i).key;
+          has_key = source_module(source, i).has_key;
           break;
-        case KeyReq::Kind::None: break;
+        case KeyReq::Kind::None: assumed_unkeyed = true; break;
         case KeyReq::Kind::Literal:
-          key = k.literal;
+          key = keys[i].literal;
           has_key = true;
           break;
         case KeyReq::Kind::Any: determined = false; break;
       }
-      if (!prefix.empty()) prefix += '.';
-      prefix += "module.";
-      prefix += module.names[i];
+      group += "module.";
+      group += module.names[i];
       if (has_key) {
-        prefix += '[';
-        prefix += key;
-        prefix += ']';
+        group += '[';
+        group += key;
+        group += ']';
       }
+      group += '.';
     }
+    group += t.resource;
 
     if (determined) {
       if (has_want) {
-        std::string address = prefix.empty() ? t.resource : prefix + "." + t.resource;
-        address += '[';
-        address += want;
-        address += ']';
-        auto hit = by_address_.find(address);
-        if (hit != by_address_.end()) {
+        size_t len = group.size();
+        group += '[';
+        group += want;
+        group += ']';
+        auto hit = ctx_.by_address.find(group);
+        if (hit != ctx_.by_address.end() && in_graph(hit->second)) {
           edge(source.id, path, hit->second);
           return;
         }
         if (t.exact_only) return;
+        group.resize(len);
       }
-      auto group = by_group_.find(prefix + '|' + t.resource);
-      if (group == by_group_.end()) return;
-      for (uint32_t to : group->second) edge(source.id, path, to);
-      return;
+      auto list = by_group_.find(group);
+      if (list != by_group_.end()) {
+        for (uint32_t i = list->second; i != kEnd; i = next_in_group_[i]) edge(source.id, path, instances_[i].id);
+        return;
+      }
+      // Found nothing although a call without count/for_each was assumed to have no keys:
+      // trust the addresses over that assumption.
+      if (!assumed_unkeyed) return;
     }
+    filter(source, path, t, want, has_want);
+  }
 
-    // Some level's key is unknown: filter the configuration resource's instances.
-    std::string key = module.path.empty() ? t.resource : module.path + "." + t.resource;
+  // The slow path, when some module level's key is unknown: filters the instances of the
+  // target's configuration resource.
+  void filter(const Instance& source, Symbol path, const Target& t, std::string_view want, bool has_want) {
+    const ConfigModule& module = modules_[static_cast<size_t>(t.module)];
+    const KeyReq* keys = keys_used_.data() + t.first_key;
+    std::string key = module.path.empty() ? std::string(t.resource) : module.path + "." + std::string(t.resource);
     auto candidates = by_config_key_.find(key);
     if (candidates == by_config_key_.end()) return;
     std::vector<uint32_t> matched, exact;
-    for (size_t c : candidates->second) {
-      const Address& a = instances_[c].address;
+    for (uint32_t c = candidates->second; c != kEnd; c = next_in_key_[c]) {
+      const Instance& inst = instances_[c];
       bool ok = true;
-      for (size_t i = 0; i < t.keys.size() && ok; ++i) {
-        const KeyReq& k = t.keys[i];
-        const Step& step = a.modules[i];
-        switch (k.kind) {
+      for (size_t i = 0; i < module.names.size() && ok; ++i) {
+        const Step& step = steps_[inst.first_module + i];
+        switch (keys[i].kind) {
           case KeyReq::Kind::Inherit:
-            ok = step.has_key == source.address.modules[i].has_key && step.key == source.address.modules[i].key;
+            ok = step.has_key == source_module(source, i).has_key && step.key == source_module(source, i).key;
             break;
-          case KeyReq::Kind::None: ok = !step.has_key; break;
-          case KeyReq::Kind::Literal: ok = step.has_key && step.key == k.literal; break;
+          case KeyReq::Kind::Literal: ok = step.has_key && step.key == keys[i].literal; break;
+          case KeyReq::Kind::None:
           case KeyReq::Kind::Any: break;
         }
       }
       if (!ok) continue;
-      matched.push_back(instances_[c].id);
-      if (has_want && a.has_index && a.index == want) exact.push_back(instances_[c].id);
+      matched.push_back(inst.id);
+      if (has_want && inst.has_index && inst.index == want) exact.push_back(inst.id);
     }
     if (!exact.empty() || t.exact_only) matched.swap(exact);
     for (uint32_t to : matched) edge(source.id, path, to);
+  }
+
+  bool in_graph(uint32_t id) const {
+    return id >= ctx_.first_id && id - ctx_.first_id < in_graph_.size() && in_graph_[id - ctx_.first_id] != 0;
   }
 
   void edge(uint32_t from, Symbol path, uint32_t to) {
@@ -418,15 +471,25 @@ class GraphBuilder {
 
   LoadContext& ctx_;
   std::vector<ConfigModule> modules_;
+  // The joinable instances and their indexes.
   std::vector<Instance> instances_;
-  std::unordered_map<std::string, std::vector<size_t>> by_config_key_;  // -> indices into instances_
-  std::unordered_map<std::string, std::vector<uint32_t>> by_group_;     // module instance|resource -> ids
-  std::unordered_map<std::string_view, uint32_t> by_address_;           // instances only
+  std::vector<Step> steps_;
+  std::vector<char> in_graph_;                                    // by id - ctx_.first_id
+  Arena keys_;                                                    // the configuration keys' text
+  std::unordered_map<std::string_view, uint32_t> by_config_key_;  // -> first instance; next_in_key_
+  std::vector<uint32_t> next_in_key_;
+  std::unordered_map<std::string_view, uint32_t> by_group_;  // "module instance path.resource"
+  std::vector<uint32_t> next_in_group_;
   // Per attribute being resolved:
   std::vector<Target> targets_;
+  std::vector<KeyReq> keys_used_;
+  std::vector<KeyReq> keys_stack_;
   std::unordered_set<std::string> visited_;
   bool saw_local_ = false;
   size_t unresolved_locals_ = 0;
+  // Reused text buffers.
+  std::string key_buffer_, path_buffer_, group_buffer_;
+  std::vector<std::string_view> refs_buffer_;  // resolve() uses its own lists, never this one
 };
 
 }  // namespace

@@ -165,9 +165,11 @@ class UnknownMerger {
 
 // change.actions -> Action. A replace is two actions in either order; `forget` (TF 1.7+) removes
 // the object from state without destroying it, which for checking is the same as a delete.
-model::Action parse_actions(const LoadContext& ctx, element actions, const std::string& where) {
+model::Action parse_actions(const LoadContext& ctx, element actions, const Where& where) {
   array list;
-  if (actions.get(list) != SUCCESS) throw InputError(ctx.name + ": " + where + ": change.actions is not an array");
+  if (actions.get(list) != SUCCESS) {
+    throw InputError(ctx.name + ": " + where.str() + ": change.actions is not an array");
+  }
   bool create = false, del = false, forget = false, update = false, read = false, noop = false;
   for (element a : list) {
     std::string_view s;
@@ -190,15 +192,15 @@ model::Action parse_actions(const LoadContext& ctx, element actions, const std::
 }
 
 void load_change(LoadContext& ctx, UnknownMerger& merger, element entry_element, size_t i) {
-  std::string where = "resource_changes[" + std::to_string(i) + "]";
+  Where where{"resource_changes", i};
   object entry;
-  if (entry_element.get(entry) != SUCCESS) throw InputError(ctx.name + ": " + where + " is not an object");
+  if (entry_element.get(entry) != SUCCESS) throw InputError(ctx.name + ": " + where.str() + " is not an object");
   EntryFields fields = read_entry_fields(ctx, entry, where);
   object change;
-  if (entry["change"].get(change) != SUCCESS) throw InputError(ctx.name + ": " + where + ": missing \"change\"");
+  if (entry["change"].get(change) != SUCCESS) throw InputError(ctx.name + ": " + where.str() + ": missing \"change\"");
   element actions;
   if (change["actions"].get(actions) != SUCCESS) {
-    throw InputError(ctx.name + ": " + where + ": missing \"change.actions\"");
+    throw InputError(ctx.name + ": " + where.str() + ": missing \"change.actions\"");
   }
   model::Action action = parse_actions(ctx, actions, where);
   bool deposed = entry["deposed"].error() == SUCCESS;
@@ -222,7 +224,7 @@ void load_change(LoadContext& ctx, UnknownMerger& merger, element entry_element,
 void load_prior_data_sources(LoadContext& ctx, object root) {
   object prior_module;
   if (root.at_pointer("/prior_state/values/root_module").get(prior_module) != SUCCESS) return;
-  for_each_values_resource(prior_module, "prior_state.values.root_module", [&](object r, const std::string& where) {
+  for_each_values_resource(prior_module, "prior_state.values.root_module", [&](object r, const Where& where) {
     std::string_view mode;
     if (r["mode"].get(mode) != SUCCESS || mode != "data") return;
     std::string_view address;
@@ -240,6 +242,8 @@ void load_terraform_plan(LoadContext& ctx, object root) {
   array changes;
   if (root["resource_changes"].get(changes) == SUCCESS) {
     UnknownMerger merger(ctx.set.arena());
+    ctx.by_address.reserve(changes.size());
+    ctx.graph.reserve(changes.size());
     size_t i = 0;
     for (element entry : changes) load_change(ctx, merger, entry, i++);
   } else {
@@ -247,7 +251,7 @@ void load_terraform_plan(LoadContext& ctx, object root) {
     // minus the unknown ones, and no actions.
     object planned;
     if (root.at_pointer("/planned_values/root_module").get(planned) == SUCCESS) {
-      for_each_values_resource(planned, "planned_values.root_module", [&](object r, const std::string& where) {
+      for_each_values_resource(planned, "planned_values.root_module", [&](object r, const Where& where) {
         EntryFields fields = read_entry_fields(ctx, r, where);
         element values;
         Value attrs = r["values"].get(values) == SUCCESS ? to_value(ctx.set.arena(), values) : Value();

@@ -8,7 +8,7 @@ namespace edict::loaders::internal {
 void load_terraform_state(LoadContext& ctx, simdjson::dom::object root) {
   simdjson::dom::object module;
   if (root.at_pointer("/values/root_module").get(module) != simdjson::SUCCESS) return;  // an empty state
-  for_each_values_resource(module, "values.root_module", [&](simdjson::dom::object r, const std::string& where) {
+  for_each_values_resource(module, "values.root_module", [&](simdjson::dom::object r, const Where& where) {
     EntryFields fields = read_entry_fields(ctx, r, where);
     simdjson::dom::element values;
     Value attrs = r["values"].get(values) == simdjson::SUCCESS ? to_value(ctx.set.arena(), values) : Value();

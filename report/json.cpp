@@ -1,40 +1,89 @@
 // The JSON report. Field names are fixed by DESIGN.md; fields may be added, never renamed.
-#include <nlohmann/json.hpp>
-
+// Written with a streaming writer: reports of 100k results must cost little next to parsing.
+#include "report/internal/json_writer.h"
 #include "report/report.h"
 
 namespace edict::report {
 
 std::string render_json(const engine::Results& results, const model::ResourceSet& set) {
-  using nlohmann::ordered_json;
-  ordered_json doc;
-  doc["version"] = EDICT_VERSION;
+  std::string out;
+  out.reserve(results.items.size() * 400 + 256);
+  internal::JsonWriter w(out);
+  w.begin_object();
+  w.key("version");
+  w.value(EDICT_VERSION);
   const engine::Summary& s = results.summary;
-  doc["summary"] = {{"pass", s.pass}, {"fail", s.fail}, {"skip", s.skip}, {"unknown", s.unknown}, {"error", s.error}};
-  ordered_json items = ordered_json::array();
+  w.key("summary");
+  w.begin_object();
+  w.key("pass");
+  w.value(s.pass);
+  w.key("fail");
+  w.value(s.fail);
+  w.key("skip");
+  w.value(s.skip);
+  w.key("unknown");
+  w.value(s.unknown);
+  w.key("error");
+  w.value(s.error);
+  w.end_object();
+  w.key("results");
+  w.begin_array();
   for (const engine::Result& r : results.items) {
-    ordered_json item;
-    item["rule"] = r.rule->id;
-    item["title"] = r.rule->title;
-    item["severity"] = r.rule->severity;
-    item["status"] = std::string(engine::status_name(r.status));
-    item["message"] = r.message;
     const model::Resource& res = *r.resource;
-    item["resource"] = {{"address", std::string(res.address)},
-                        {"type", std::string(res.type)},
-                        {"source", std::string(res.source)},
-                        {"file", set.files()[res.file]},
-                        {"action", std::string(model::action_name(res.action))}};
-    if (!r.why.empty()) item["why"] = r.why;
-    if (!r.unknown_paths.empty()) item["unknown_paths"] = r.unknown_paths;
-    if (!r.location.empty()) item["location"] = r.location;
-    if (!r.rule->category.empty()) item["category"] = r.rule->category;
-    if (!r.rule->controls.empty()) item["controls"] = r.rule->controls;
-    if (!r.rule->remediation.empty() && r.status == engine::Status::Fail) item["remediation"] = r.rule->remediation;
-    items.push_back(std::move(item));
+    w.begin_object();
+    w.key("rule");
+    w.value(r.rule->id);
+    w.key("title");
+    w.value(r.rule->title);
+    w.key("severity");
+    w.value(r.rule->severity);
+    w.key("status");
+    w.value(engine::status_name(r.status));
+    w.key("message");
+    w.value(r.message);
+    w.key("resource");
+    w.begin_object();
+    w.key("address");
+    w.value(res.address);
+    w.key("type");
+    w.value(res.type);
+    w.key("source");
+    w.value(res.source);
+    w.key("file");
+    w.value(set.files()[res.file]);
+    w.key("action");
+    w.value(model::action_name(res.action));
+    w.end_object();
+    if (!r.why.empty()) {
+      w.key("why");
+      w.string_array(r.why);
+    }
+    if (!r.unknown_paths.empty()) {
+      w.key("unknown_paths");
+      w.string_array(r.unknown_paths);
+    }
+    if (!r.location.empty()) {
+      w.key("location");
+      w.value(r.location);
+    }
+    if (!r.rule->category.empty()) {
+      w.key("category");
+      w.value(r.rule->category);
+    }
+    if (!r.rule->controls.empty()) {
+      w.key("controls");
+      w.string_array(r.rule->controls);
+    }
+    if (!r.rule->remediation.empty() && r.status == engine::Status::Fail) {
+      w.key("remediation");
+      w.value(r.rule->remediation);
+    }
+    w.end_object();
   }
-  doc["results"] = std::move(items);
-  return doc.dump(2) + "\n";
+  w.end_array();
+  w.end_object();
+  out += '\n';
+  return out;
 }
 
 }  // namespace edict::report

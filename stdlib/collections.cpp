@@ -31,8 +31,9 @@ bool orderable(CallContext& ctx, std::string_view name, const Value& list) {
       return false;
     }
     if (item.kind() != items[0].kind()) {
-      fail(ctx, name, "cannot compare " + std::string(kind_name(items[0].kind())) + " with " +
-                          std::string(kind_name(item.kind())));
+      fail(
+          ctx, name,
+          "cannot compare " + std::string(kind_name(items[0].kind())) + " with " + std::string(kind_name(item.kind())));
       return false;
     }
   }
@@ -127,8 +128,8 @@ Value fn_unique(CallContext& ctx, Args args) {
     if (!key.empty()) {
       fresh = seen_scalars.insert(std::move(key)).second;
     } else {
-      fresh = std::none_of(seen_composites.begin(), seen_composites.end(),
-                           [&](const Value& v) { return equal(v, item); });
+      fresh =
+          std::none_of(seen_composites.begin(), seen_composites.end(), [&](const Value& v) { return equal(v, item); });
       if (fresh) seen_composites.push_back(item);
     }
     if (fresh) out.push(item);
@@ -152,7 +153,8 @@ Value fn_sum(CallContext& ctx, Args args) {
   if (has_unknown(list)) return Value::unknown();
   double total = 0;
   for (const Value& item : list.as_list()) {
-    if (!item.is_number()) return fail(ctx, "sum", "expected a list of numbers, found " + std::string(kind_name(item.kind())));
+    if (!item.is_number())
+      return fail(ctx, "sum", "expected a list of numbers, found " + std::string(kind_name(item.kind())));
     total += item.as_number();
   }
   return Value::number(total);

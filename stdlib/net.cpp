@@ -68,7 +68,10 @@ bool parse_groups(std::string_view s, std::vector<uint16_t>* groups, bool allow_
     if (g.empty() || g.size() > 4) return false;
     unsigned v = 0;
     for (char c : g) {
-      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      int d = c >= '0' && c <= '9'   ? c - '0'
+              : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                     : -1;
       if (d < 0) return false;
       v = v * 16 + static_cast<unsigned>(d);
     }
@@ -90,7 +93,7 @@ bool parse_ipv6(std::string_view s, uint8_t* out) {
     head.resize(8 - tail.size(), 0);
     head.insert(head.end(), tail.begin(), tail.end());
   }
-  for (int i = 0; i < 8; ++i) {
+  for (size_t i = 0; i < 8; ++i) {
     out[2 * i] = static_cast<uint8_t>(head[i] >> 8);
     out[2 * i + 1] = static_cast<uint8_t>(head[i] & 0xFF);
   }
@@ -127,10 +130,10 @@ const std::vector<Cidr>& special_ranges() {
   static const std::vector<Cidr> ranges = [] {
     std::vector<Cidr> out;
     for (const char* text :
-         {"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
-          "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
-          "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4", "::/128", "::1/128", "100::/64", "2001:db8::/32",
-          "fc00::/7", "fe80::/10", "ff00::/8"}) {
+         {"0.0.0.0/8",    "10.0.0.0/8",   "100.64.0.0/10",  "127.0.0.0/8",   "169.254.0.0/16",  "172.16.0.0/12",
+          "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
+          "224.0.0.0/4",  "240.0.0.0/4",  "::/128",         "::1/128",       "100::/64",        "2001:db8::/32",
+          "fc00::/7",     "fe80::/10",    "ff00::/8"}) {
       Cidr c;
       parse_cidr(text, &c);
       out.push_back(c);
@@ -237,7 +240,7 @@ Value fn_is_ipv6(CallContext& ctx, Args args) {
 }
 
 Value fn_port_range_covers(CallContext& ctx, Args args) {
-  double p[3];
+  double p[3] = {};
   if (!port_args(ctx, "port_range_covers", args, p)) return Value::null();
   double from = low_port(p[0]);
   double to = high_port(p[1]);
@@ -245,7 +248,7 @@ Value fn_port_range_covers(CallContext& ctx, Args args) {
 }
 
 Value fn_port_ranges_overlap(CallContext& ctx, Args args) {
-  double p[4];
+  double p[4] = {};
   if (!port_args(ctx, "port_ranges_overlap", args, p)) return Value::null();
   double from1 = low_port(p[0]), to1 = high_port(p[1]);
   double from2 = low_port(p[2]), to2 = high_port(p[3]);

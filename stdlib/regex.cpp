@@ -1,12 +1,12 @@
 // Regular-expression builtins on RE2 (linear time: a hostile pattern cannot hang a run).
 // Compiled patterns are cached by text, since one pattern is applied to thousands of resources.
+#include <re2/re2.h>
+
 #include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
-
-#include <re2/re2.h>
 
 #include "stdlib/internal/functions.h"
 

@@ -54,7 +54,8 @@ std::string walk_template(std::string_view t, Text on_text, Hole on_hole) {
       on_hole();
       i += 2;
     } else if (c == '{' || c == '}') {
-      return "lone '" + std::string(1, c) + "' at offset " + std::to_string(i) + " (write {} for a value, {{ or }} for a brace)";
+      return "lone '" + std::string(1, c) + "' at offset " + std::to_string(i) +
+             " (write {} for a value, {{ or }} for a brace)";
     } else {
       size_t next = t.find_first_of("{}", i);
       if (next == std::string_view::npos) next = t.size();
@@ -246,15 +247,17 @@ Value fn_format(CallContext& ctx, Args args) {
       });
   if (!bad.empty()) return fail(ctx, "format", bad);
   if (next != args.size()) {
-    return fail(ctx, "format", "the template has " + std::to_string(next - 1) + " {} but " +
-                                   std::to_string(args.size() - 1) + " values were given");
+    return fail(ctx, "format",
+                "the template has " + std::to_string(next - 1) + " {} but " + std::to_string(args.size() - 1) +
+                    " values were given");
   }
   return make_string(ctx, out);
 }
 
 std::string check_format(size_t arg_index, const Value& literal) {
   if (arg_index != 0 || !literal.is_string()) return "";
-  return walk_template(literal.as_string(), [](std::string_view) {}, [] {});
+  return walk_template(
+      literal.as_string(), [](std::string_view) {}, [] {});
 }
 
 }  // namespace edict::stdlib::internal

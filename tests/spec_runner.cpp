@@ -49,15 +49,21 @@ std::string quote(const std::string& s) {
   return q + "'";
 }
 
-// Splits a command line on spaces, honouring double quotes.
+// Splits a command line on spaces, honouring double quotes. A quote that opens a word delimits
+// it and is dropped ("two words"); quotes inside a word are kept, so that addresses such as
+// module.m["a"].aws_s3_bucket.b can be written as they are (spaces between them still count).
 std::vector<std::string> split_args(const std::string& s) {
   std::vector<std::string> out;
   std::string cur;
-  bool in_quotes = false, have = false;
+  bool in_quotes = false, have = false, delimiting = false;
   for (char c : s) {
-    if (c == '"') {
+    if (c == '"' && (!have || delimiting)) {
       in_quotes = !in_quotes;
+      delimiting = in_quotes;
       have = true;
+    } else if (c == '"') {
+      in_quotes = !in_quotes;
+      cur += c;
     } else if (c == ' ' && !in_quotes) {
       if (have) out.push_back(cur);
       cur.clear();
@@ -244,7 +250,7 @@ void run_cmd_spec(const fs::path& file, Outcome& o) {
     o.fail("no `# args:` line");
     return;
   }
-  Run r = run(file.parent_path(), split_args(args_line), stdin_file.empty() ? "" : (file.parent_path() / stdin_file).string());
+  Run r = run(file.parent_path(), split_args(args_line), stdin_file.empty() ? "" : fs::absolute(file.parent_path() / stdin_file).string());
   compare_golden(file, r, o);
 }
 
@@ -274,11 +280,14 @@ void run_expr_spec(const fs::path& file, Outcome& o) {
     }
     std::string expr = trim(t.substr(0, arrow));
     std::string want = trim(t.substr(arrow + (want_error ? 5 : 4)));
-    std::vector<std::string> args = {"eval", expr};
+    std::vector<std::string> args = {"eval"};
     if (!input.empty()) {
       args.push_back("--input");
       args.push_back(input);
     }
+    // After `--`, an expression such as `-x` is not taken for an option.
+    args.push_back("--");
+    args.push_back(expr);
     Run r = run(file.parent_path(), args);
     std::string where = file.filename().string() + ":" + std::to_string(n) + ": " + expr;
     if (want_error) {
@@ -325,14 +334,17 @@ int main(int argc, char** argv) {
     for (const auto& e : fs::recursive_directory_iterator(d)) {
       if (!e.is_regular_file()) continue;
       std::string ext = e.path().extension().string();
-      if (ext == ".edict" || ext == ".test" || ext == ".cmd") files.push_back(e.path());
+      if (ext != ".edict" && ext != ".test" && ext != ".cmd") continue;
+      // Files that specs include live in subfolders named `rules` or `inputs`; they are not tests.
+      // Only subfolders count: the area folder itself may be called `rules` (tests/spec/rules/).
+      bool helper = false;
+      for (const auto& part : fs::relative(e.path().parent_path(), d)) helper = helper || part == "rules" || part == "inputs";
+      if (!helper) files.push_back(e.path());
     }
   }
   std::sort(files.begin(), files.end());
-  // Rule files included by .cmd specs live in folders named `rules`; they are not tests.
   size_t passed = 0, failed = 0;
   for (const fs::path& f : files) {
-    if (f.parent_path().filename() == "rules" || f.parent_path().filename() == "inputs") continue;
     Outcome o;
     std::string ext = f.extension().string();
     if (ext == ".test") {

@@ -16,6 +16,11 @@
 
 namespace edict::vm {
 
+namespace {
+// "a list", "an object": the kind of a value with its article, for run-time error messages.
+std::string a_kind(Kind k) { return (k == Kind::Object || k == Kind::Unknown ? "an " : "a ") + std::string(kind_name(k)); }
+}  // namespace
+
 using bytecode::Instr;
 using bytecode::MetaField;
 using bytecode::OpCode;
@@ -120,8 +125,7 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
           case Kind::Null: break;
           case Kind::Unknown: r = o; break;
           default:
-            FAIL("cannot read attribute '" + std::string(symbol_name(in.b)) + "' of a " +
-                 std::string(kind_name(o.kind())) +
+            FAIL("cannot read attribute '" + std::string(symbol_name(in.b)) + "' of " + a_kind(o.kind()) +
                  (o.is_list() ? " (use [i] or a quantifier over its elements)" : ""));
         }
         if (r.is_unknown()) record_unknown(in.a);
@@ -181,7 +185,7 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
           PUSH(v ? *v : Value::null());
           break;
         }
-        FAIL("cannot index a " + std::string(kind_name(o.kind())) + " with a " + std::string(kind_name(i.kind())));
+        FAIL("cannot index " + a_kind(o.kind()) + " with " + a_kind(i.kind()));
       }
       case OpCode::NOT:
       case OpCode::NEG: {
@@ -382,7 +386,7 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
         } else if (d.is_null()) {
           it.domain = Value::list(nullptr, 0);
         } else if (!d.is_list() && !d.is_object()) {
-          FAIL("cannot iterate over a " + std::string(kind_name(d.kind())));
+          FAIL("cannot iterate over " + a_kind(d.kind()));
         }
         iters_.push_back(std::move(it));
         break;

@@ -1,13 +1,17 @@
 // PEGTL actions and control that turn grammar/grammar.h matches into the AST of lang/ast.h.
 // Included only by lang/parser.cpp. Actions fire when their rule has matched; they keep operands
-// on ParseState's stacks and reduce them into nodes, so no AST is built twice on backtracking
-// (the grammar never backtracks past a rule with an action: alternatives differ in their first
-// token, and everything after a commit point is under must<>).
+// on ParseState's stacks and reduce them into nodes. Nothing is built twice on backtracking: the
+// grammar never backtracks past a rule with an AST action (alternatives differ in their first
+// token, and everything after a commit point is under must<>, which throws instead of failing).
 #pragma once
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <string>
 #include <system_error>
+#include <type_traits>
+#include <vector>
 
 #include "grammar/grammar.h"
 #include "lang/internal/parse_state.h"
@@ -19,10 +23,11 @@ namespace pegtl = tao::pegtl;
 
 // ---------------------------------------------------------------- control
 
-// Rules whose recursion the nesting limit counts: every nested expression and prefix operator.
+// Rules whose recursion the nesting limit counts: every nested expression and prefix operand.
+// (Counted on rules entered only after a token matched, so failed attempts cost nothing.)
 template <typename Rule>
-inline constexpr bool kNests = std::is_same_v<Rule, g::expr> || std::is_same_v<Rule, g::not_prefix> ||
-                               std::is_same_v<Rule, g::negation>;
+inline constexpr bool kNests = std::is_same_v<Rule, g::expr> || std::is_same_v<Rule, g::not_operand> ||
+                               std::is_same_v<Rule, g::neg_operand>;
 
 // The diagnostic code of a failed must<Rule>; E0101 unless the rule is lexical.
 template <typename Rule>
@@ -38,7 +43,7 @@ template <> inline constexpr Code kErrorCode<g::number_end> = Code::BadNumber;
 struct NestingGuard {
   ParseState& s;
   NestingGuard(ParseState& state, const char* at, const char* end) : s(state) {
-    if (++s.nesting > kMaxNesting + 1) {  // the outermost expression is level 0
+    if (++s.nesting > kMaxNesting + 1) {  // +1: the outermost expression counts too
       uint32_t b = s.offset(skip_gap(at, end));
       s.fail(Code::TooDeep, b, b + 1,
              "expression is nested too deeply (more than " + std::to_string(kMaxNesting) +
@@ -80,8 +85,9 @@ struct Control : pegtl::normal<Rule> {
       s.fail(code, s.offset(s.number_at), s.offset(stop), message);
     } else {
       at = skip_gap(at, end);
-      if (message.rfind("expected", 0) == 0) message += ", found " + describe_token(at, end);
-      s.fail(code, s.offset(at), s.offset(at < end ? at + 1 : at), message);
+      // The file's end, not the input's: inside a template's `{...}` the input stops at the `}`.
+      if (message.rfind("expected", 0) == 0) message += ", found " + describe_token(at, s.text_end());
+      s.fail(code, s.offset(at), s.offset(at < s.text_end() ? at + 1 : at), message);
     }
   }
 };

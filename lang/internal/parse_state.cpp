@@ -50,7 +50,8 @@ void ParseState::reduce(ExprPtr e, size_t n) {
   }
   operands.resize(operands.size() - n);
   if (depth + 1 > kMaxAstDepth) {
-    fail(Code::TooDeep, e->span.begin, e->span.end,
+    // Point at the end of the node that got too deep: where the chain crossed the limit.
+    fail(Code::TooDeep, e->span.end - 1, e->span.end,
          "expression is nested too deeply (more than " + std::to_string(kMaxAstDepth) +
              " levels); split it with a def or a shorter chain");
   }
@@ -197,18 +198,27 @@ size_t find_bad_byte(std::string_view text, std::string& why) {
   return std::string_view::npos;
 }
 
-const char* next_item_line(const char* p, const char* end) {
-  while (p < end) {
+const char* next_item_line(const char* text, const char* at, const char* end) {
+  auto item_start = [&](const char* q) {
+    while (q < end && (*q == ' ' || *q == '\t')) ++q;
+    for (std::string_view kw : {std::string_view("rule"), std::string_view("def")}) {
+      if (static_cast<size_t>(end - q) > kw.size() && std::string_view(q, kw.size()) == kw &&
+          (q[kw.size()] == ' ' || q[kw.size()] == '\t')) {
+        return q;
+      }
+    }
+    return static_cast<const char*>(nullptr);
+  };
+  // The line holding `at` counts when `at` is at or before its first token: an item whose error
+  // is reported at a `rule` on the next line must not lose that rule.
+  const char* line = at;
+  while (line > text && line[-1] != '\n') --line;
+  if (const char* q = item_start(line); q && q >= at) return line;
+  for (const char* p = at; p < end;) {
     while (p < end && *p != '\n') ++p;  // to the end of this line
     if (p == end) break;
     ++p;
-    const char* q = p;
-    while (q < end && (*q == ' ' || *q == '\t')) ++q;
-    auto starts = [&](std::string_view kw) {
-      return static_cast<size_t>(end - q) > kw.size() && std::string_view(q, kw.size()) == kw &&
-             (q[kw.size()] == ' ' || q[kw.size()] == '\t');
-    };
-    if (starts("rule") || starts("def")) return p;
+    if (item_start(p)) return p;
   }
   return end;
 }

@@ -48,10 +48,11 @@ struct Token {
 class ParseState {
  public:
   ParseState(std::string_view text, uint32_t file, Module* module)
-      : module(module), base_(text.data()), file_(file) {}
+      : module(module), base_(text.data()), end_(text.data() + text.size()), file_(file) {}
 
   uint32_t offset(const char* p) const { return static_cast<uint32_t>(p - base_); }
   const char* at(uint32_t offset) const { return base_ + offset; }
+  const char* text_end() const { return end_; }
   Span span(uint32_t begin, uint32_t end) const { return {file_, begin, end}; }
   uint32_t file() const { return file_; }
 
@@ -84,6 +85,7 @@ class ParseState {
 
  private:
   const char* base_;
+  const char* end_;
   uint32_t file_;
 };
 
@@ -96,8 +98,9 @@ std::string decode_string(const ParseState& s, const char* b, const char* e);
 void append_utf8(std::string& out, uint32_t cp);
 // Offset of the first byte that is not UTF-8 text (or is NUL), or npos; fills `why`.
 size_t find_bad_byte(std::string_view text, std::string& why);
-// The start of the next line after `p` that begins (after blanks) with `rule ` or `def `, or end.
-const char* next_item_line(const char* p, const char* end);
+// Where to resume after an error at `at`: the next line that begins (after blanks) with `rule `
+// or `def `, or end. `text` is the start of the file.
+const char* next_item_line(const char* text, const char* at, const char* end);
 // A short description of the token at p for "found ..." in messages.
 std::string describe_token(const char* p, const char* end);
 

@@ -24,10 +24,9 @@ size_t scan_bracket(std::string_view text, size_t i) {
   return close == std::string_view::npos || close == i ? std::string_view::npos : close + 1;
 }
 
-}  // namespace
-
-bool split_traversal(std::string_view text, std::vector<Step>& steps) {
-  steps.clear();
+// Calls add(step) for every step; false when the text is not a traversal.
+template <class Add>
+bool scan_traversal(std::string_view text, Add&& add) {
   size_t i = 0;
   while (i < text.size()) {
     size_t start = i;
@@ -46,14 +45,30 @@ bool split_traversal(std::string_view text, std::vector<Step>& steps) {
       }
       i = end;
     }
-    steps.push_back(step);
+    add(step);
     if (i < text.size()) {
       if (text[i] != '.') return false;
       ++i;
       if (i == text.size()) return false;
     }
   }
-  return !steps.empty();
+  return !text.empty();
+}
+
+}  // namespace
+
+bool split_traversal(std::string_view text, std::vector<Step>& steps) {
+  steps.clear();
+  return scan_traversal(text, [&](const Step& s) { steps.push_back(s); });
+}
+
+size_t split_traversal(std::string_view text, Step* steps, size_t max) {
+  size_t n = 0;
+  bool ok = scan_traversal(text, [&](const Step& s) {
+    if (n < max) steps[n] = s;
+    ++n;
+  });
+  return ok ? n : 0;
 }
 
 bool parse_address(std::string_view text, Address& out) {

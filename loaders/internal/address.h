@@ -20,6 +20,10 @@ struct Step {
 // Returns false when the text is not a traversal (bad brackets, empty names).
 bool split_traversal(std::string_view text, std::vector<Step>& steps);
 
+// As above without allocating: stores at most `max` steps and returns how many there are in all
+// (0 when the text is not a traversal).
+size_t split_traversal(std::string_view text, Step* steps, size_t max);
+
 // A resource instance address: `module.a["x"].module.b.data.aws_iam_policy_document.p[0]`.
 struct Address {
   std::vector<Step> modules;  // the call names with their instance keys

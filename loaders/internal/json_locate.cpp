@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -37,7 +37,8 @@ struct Fault {
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view text) : s_(text) {}
+  // With `big_ints`, integers beyond 64 bits are not faults: their end offsets are collected.
+  explicit Scanner(std::string_view text, std::vector<size_t>* big_ints = nullptr) : s_(text), big_ints_(big_ints) {}
 
   // The first fault, or offset npos when the text is valid JSON.
   Fault run();
@@ -61,6 +62,7 @@ class Scanner {
   bool literal(Fault& fault);
 
   std::string_view s_;
+  std::vector<size_t>* big_ints_;
   size_t pos_ = 0;
   std::vector<Open> open_;
 };
@@ -257,6 +259,10 @@ bool Scanner::number(Fault& fault) {
     bool negative = s_[start] == '-';
     std::string_view limit = negative ? "9223372036854775808" : "18446744073709551615";
     if (digits.size() > limit.size() || (digits.size() == limit.size() && digits > limit)) {
+      if (big_ints_ != nullptr) {
+        big_ints_->push_back(pos_);
+        return true;
+      }
       fault = {start, "integer out of range (integers must fit in 64 bits; write large numbers with an exponent)"};
       return false;
     }
@@ -355,8 +361,27 @@ Fault Scanner::run() {
 
 }  // namespace
 
+bool widen_big_integers(std::string_view text, std::string& out) {
+  std::vector<size_t> ends;
+  Fault fault = Scanner(text, &ends).run();
+  if (fault.offset != std::string_view::npos || ends.empty()) return false;
+  out.clear();
+  out.reserve(text.size() + 2 * ends.size());
+  size_t from = 0;
+  for (size_t end : ends) {
+    out.append(text.substr(from, end - from));
+    out += ".0";
+    from = end;
+  }
+  out.append(text.substr(from));
+  return true;
+}
+
 JsonError locate_json_error(std::string_view text, simdjson::error_code code) {
-  Fault fault = Scanner(text).run();
+  // Big integers are read (widen_big_integers): report the first other error, if there is one.
+  std::vector<size_t> big_ints;
+  Fault fault = Scanner(text, &big_ints).run();
+  if (fault.offset == std::string_view::npos && !big_ints.empty()) fault = Scanner(text).run();
   JsonError error;
   if (fault.offset == std::string_view::npos) {
     error.message = simdjson::error_message(code);

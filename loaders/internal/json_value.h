@@ -23,6 +23,11 @@ Value to_value(Arena& arena, simdjson::dom::element e);
 // A new DOM parser whose depth limit is kMaxJsonDepth.
 simdjson::dom::parser make_parser();
 
+// simdjson rejects integers that fit no 64-bit type, which Terraform writes as they are. Makes a
+// copy of `text` in which each of them is written as a double (`1234...0.0`). Returns false when
+// there is none, or when the text has some other error.
+bool widen_big_integers(std::string_view text, std::string& out);
+
 // Where and why a document is not valid JSON (1-based line; column in bytes, as lang::LineCol).
 struct JsonError {
   size_t line = 1;

@@ -18,11 +18,12 @@ namespace edict::loaders::internal {
 // added, so the reference graph is built from this map without waiting for set.finish().
 struct LoadContext {
   LoadContext(model::ResourceSet& s, const LoadOptions& o, const std::string& n, uint32_t f)
-      : set(s), opts(o), name(n), file(f) {}
+      : set(s), opts(o), name(n), file(f), first_id(static_cast<uint32_t>(s.resources().size())) {}
   model::ResourceSet& set;
   const LoadOptions& opts;
   const std::string& name;  // the input's name, for messages
   uint32_t file = 0;
+  uint32_t first_id = 0;    // ids of this input's resources start here
   std::string_view source;  // "plan" or "state"
   // Every resource of this input by address (deposed objects excluded).
   std::unordered_map<std::string_view, uint32_t> by_address;
@@ -41,15 +42,22 @@ struct EntryFields {
   bool has_index = false;
 };
 
+// Where an entry is, for messages: `resource_changes[3]`. Rendered only when there is an error.
+struct Where {
+  std::string_view list;  // resource_changes, planned_values.root_module.child_modules[0].resources
+  size_t index;
+  std::string str() const { return std::string(list) + "[" + std::to_string(index) + "]"; }
+};
+
 // Reads the identifying fields of `entry`; throws InputError naming `where` when `address` is
 // missing or not a string.
-EntryFields read_entry_fields(const LoadContext& ctx, simdjson::dom::object entry, const std::string& where);
+EntryFields read_entry_fields(const LoadContext& ctx, simdjson::dom::object entry, const Where& where);
 
 // Adds one resource: copies its strings into the set's arena and records it in the context.
 // `deposed` objects are kept (they are readable) but never checked and never joined.
 uint32_t add_resource(LoadContext& ctx, const EntryFields& fields, Value attrs, model::Action action, bool deposed);
 
-// Calls fn(resource, where) for every resource of a values representation module
+// Calls fn(resource, Where) for every resource of a values representation module
 // (`planned_values.root_module`, state `values.root_module`), child modules included.
 template <class Fn>
 void for_each_values_resource(simdjson::dom::object module, const std::string& where, Fn&& fn);
@@ -68,10 +76,11 @@ template <class Fn>
 void for_each_values_resource(simdjson::dom::object module, const std::string& where, Fn&& fn) {
   simdjson::dom::array resources;
   if (module["resources"].get(resources) == simdjson::SUCCESS) {
+    std::string list = where + ".resources";
     size_t i = 0;
     for (simdjson::dom::element r : resources) {
       simdjson::dom::object object;
-      if (r.get(object) == simdjson::SUCCESS) fn(object, where + ".resources[" + std::to_string(i) + "]");
+      if (r.get(object) == simdjson::SUCCESS) fn(object, Where{list, i});
       ++i;
     }
   }

@@ -31,10 +31,10 @@ std::string render_index(simdjson::dom::element index) {
 
 }  // namespace
 
-EntryFields read_entry_fields(const LoadContext& ctx, simdjson::dom::object entry, const std::string& where) {
+EntryFields read_entry_fields(const LoadContext& ctx, simdjson::dom::object entry, const Where& where) {
   EntryFields f;
   if (entry["address"].get(f.address) != simdjson::SUCCESS || f.address.empty()) {
-    throw InputError(ctx.name + ": " + where + ": missing \"address\"");
+    throw InputError(ctx.name + ": " + where.str() + ": missing \"address\"");
   }
   f.type = string_field(entry, "type");
   f.name = string_field(entry, "name");
@@ -60,8 +60,8 @@ uint32_t add_resource(LoadContext& ctx, const EntryFields& f, Value attrs, model
     size_t resource_start = static_cast<size_t>(parsed.type.data() - r.address.data()) - (parsed.data ? 5 : 0);
     module_prefix = r.address.substr(0, resource_start - 1);
   }
-  r.module_path = f.module_address.empty() || f.module_address == module_prefix ? module_prefix
-                                                                                  : arena.copy(f.module_address);
+  r.module_path =
+      f.module_address.empty() || f.module_address == module_prefix ? module_prefix : arena.copy(f.module_address);
   if (ok && parsed.has_index) {
     r.index = parsed.index;
   } else if (f.has_index) {

@@ -1,7 +1,6 @@
 // Load-time benchmark, hidden from normal runs: `edict_loaders_tests "[.bench]"` with
 // EDICT_BENCH_PLAN=path/to/plan.json. Prints the raw simdjson parse time beside the full load.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -45,6 +44,34 @@ TEST_CASE("load time against the raw parse", "[.bench]") {
   std::cout << path << ": " << resources << " resources, " << edges << " edges; read+parse " << best_parse * 1e3
             << " ms, load_file " << best_load * 1e3 << " ms (" << best_load / best_parse << "x), finish "
             << best_finish * 1e3 << " ms\n";
+}
+
+}  // namespace
+}  // namespace edict::loaders
+
+namespace edict::loaders {
+namespace {
+
+// `edict_loaders_tests "[.dump]"` with EDICT_DUMP_PLAN=file: prints what the loader made of it.
+TEST_CASE("dump resources and edges", "[.dump]") {
+  const char* path = std::getenv("EDICT_DUMP_PLAN");
+  if (path == nullptr) {
+    WARN("set EDICT_DUMP_PLAN to a plan or state file");
+    return;
+  }
+  model::ResourceSet set;
+  Format f = load_file(set, path);
+  set.finish();
+  std::cout << format_name(f) << ": " << set.resources().size() << " resources\n";
+  for (const model::Resource& r : set.resources()) {
+    std::cout << r.address << "  " << model::action_name(r.action) << (r.checked ? "" : " (unchecked)") << "  "
+              << to_display(r.attrs, 160) << "\n";
+  }
+  for (const model::Edge& e : set.edges()) {
+    std::cout << "edge " << set.resources()[e.from].address << " ." << symbol_name(e.path) << " -> "
+              << set.resources()[e.to].address << "\n";
+  }
+  for (const auto& [what, text] : set.notes) std::cout << "note " << what << ": " << text << "\n";
 }
 
 }  // namespace

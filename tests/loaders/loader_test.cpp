@@ -106,11 +106,9 @@ TEST_CASE("format_version: 0.x and 1.x are read, other majors refused", "[loader
 TEST_CASE("format detection, BOMs and stdin naming", "[loader]") {
   model::ResourceSet set;
   CHECK(load_text(set, std::string("\xEF\xBB\xBF") + std::string(kTinyPlan), "bom.json") == Format::Plan);
-  CHECK(load_text(set, R"({"format_version":"1.0","terraform_version":"1.5.7"})", "empty-state.json") ==
-        Format::State);
+  CHECK(load_text(set, R"({"format_version":"1.0","terraform_version":"1.5.7"})", "empty-state.json") == Format::State);
   CHECK(load_text(set, R"({"format_version":"1.0","values":{"root_module":{}}})", "s.json") == Format::State);
-  CHECK(load_text(set, R"({"planned_values":{"root_module":{}},"unknown_future_key":[1]})", "p.json") ==
-        Format::Plan);
+  CHECK(load_text(set, R"({"planned_values":{"root_module":{}},"unknown_future_key":[1]})", "p.json") == Format::Plan);
   CHECK(set.files() == std::vector<std::string>{"bom.json", "empty-state.json", "s.json", "p.json"});
   CHECK(set.resources().size() == 1);
   CHECK(set.resources()[0].file == 0);
@@ -123,6 +121,14 @@ TEST_CASE("format detection, BOMs and stdin naming", "[loader]") {
   CHECK(load_file(from_file, le) == Format::Plan);
   CHECK(from_file.resources().size() == 1);
   CHECK(from_file.files()[0] == le);
+}
+
+TEST_CASE("a plan with an integer beyond 64 bits still loads", "[loader]") {
+  std::string text(kTinyPlan);
+  text.replace(text.find("\"x\""), 3, "123456789012345678901234567890");
+  model::ResourceSet set;
+  CHECK(load_text(set, text, "big.json") == Format::Plan);
+  CHECK(set.resources()[0].attrs.find("bucket")->as_number() == 123456789012345678901234567890.0);
 }
 
 TEST_CASE("UTF-16 without a BOM gets a hint", "[loader]") {

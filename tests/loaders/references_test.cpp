@@ -87,13 +87,13 @@ TEST_CASE("variables resolve in the parent module, outputs in the child", "[refe
 }
 
 TEST_CASE("instance keys: named index, module keys, count.index and for_each", "[references]") {
-  auto set = load(plan({"aws_s3_bucket.b[0]", "aws_s3_bucket.b[1]", "aws_s3_bucket_policy.first",
-                        "aws_s3_bucket_public_access_block.p[0]", "aws_s3_bucket_public_access_block.p[1]",
-                        "aws_s3_bucket.named[\"x\"]", "aws_s3_bucket.named[\"y\"]", "aws_s3_bucket_acl.a[\"x\"]",
-                        "aws_s3_bucket_acl.a[\"y\"]", "aws_s3_bucket_logging.all", "module.m[\"a\"].aws_sqs_queue.q",
-                        "module.m[\"b\"].aws_sqs_queue.q", "module.m[\"a\"].aws_sns_topic.t",
-                        "module.m[\"b\"].aws_sns_topic.t", "aws_lambda_function.f"},
-                       R"({"resources":[
+  auto set = load(plan(
+      {"aws_s3_bucket.b[0]", "aws_s3_bucket.b[1]", "aws_s3_bucket_policy.first",
+       "aws_s3_bucket_public_access_block.p[0]", "aws_s3_bucket_public_access_block.p[1]", "aws_s3_bucket.named[\"x\"]",
+       "aws_s3_bucket.named[\"y\"]", "aws_s3_bucket_acl.a[\"x\"]", "aws_s3_bucket_acl.a[\"y\"]",
+       "aws_s3_bucket_logging.all", "module.m[\"a\"].aws_sqs_queue.q", "module.m[\"b\"].aws_sqs_queue.q",
+       "module.m[\"a\"].aws_sns_topic.t", "module.m[\"b\"].aws_sns_topic.t", "aws_lambda_function.f"},
+      R"({"resources":[
       {"address":"aws_s3_bucket.b","count_expression":{"constant_value":2},"expressions":{}},
       {"address":"aws_s3_bucket_policy.first","expressions":{
         "bucket":{"references":["aws_s3_bucket.b[0].id","aws_s3_bucket.b[0]","aws_s3_bucket.b"]}}},
@@ -103,7 +103,8 @@ TEST_CASE("instance keys: named index, module keys, count.index and for_each", "
        "expressions":{"bucket":{"references":["each.value.id","each.value"]}}},
       {"address":"aws_s3_bucket_logging.all","expressions":{"bucket":{"references":["aws_s3_bucket.b"]}}},
       {"address":"aws_lambda_function.f","expressions":{
-        "role":{"references":["module.m[\"b\"].topic","module.m[\"b\"]","module.m"]}}}],
+        "role":{"references":["module.m[\"b\"].topic","module.m[\"b\"]","module.m"]},
+        "layers":{"references":["module.m"]}}}],
      "module_calls":{"m":{"source":"./m","for_each_expression":{"constant_value":{"a":1,"b":2}},"module":{
        "outputs":{"topic":{"expression":{"references":["aws_sns_topic.t.arn","aws_sns_topic.t"]}}},
        "resources":[{"address":"aws_sqs_queue.q","expressions":{"policy":{"references":["aws_sns_topic.t.arn","aws_sns_topic.t"]}}},
@@ -115,6 +116,19 @@ TEST_CASE("instance keys: named index, module keys, count.index and for_each", "
   CHECK(targets(set, "module.m[\"a\"].aws_sqs_queue.q", "policy") == strings({"module.m[\"a\"].aws_sns_topic.t"}));
   CHECK(targets(set, "module.m[\"b\"].aws_sqs_queue.q", "policy") == strings({"module.m[\"b\"].aws_sns_topic.t"}));
   CHECK(targets(set, "aws_lambda_function.f", "role") == strings({"module.m[\"b\"].aws_sns_topic.t"}));
+  // The whole module object (`values(module.m)`): every output of every instance.
+  CHECK(targets(set, "aws_lambda_function.f", "layers") ==
+        strings({"module.m[\"a\"].aws_sns_topic.t", "module.m[\"b\"].aws_sns_topic.t"}));
+}
+
+TEST_CASE("addresses win over a configuration that shows no count or for_each", "[references]") {
+  auto set = load(plan({"module.m[0].aws_sns_topic.t", "aws_sqs_queue.q"},
+                       R"({"resources":[{"address":"aws_sqs_queue.q","expressions":{
+        "policy":{"references":["module.m.arn"]}}}],
+     "module_calls":{"m":{"source":"./m","module":{
+       "outputs":{"arn":{"expression":{"references":["aws_sns_topic.t.arn","aws_sns_topic.t"]}}},
+       "resources":[{"address":"aws_sns_topic.t","expressions":{}}]}}}})"));
+  CHECK(targets(set, "aws_sqs_queue.q", "policy") == strings({"module.m[0].aws_sns_topic.t"}));
 }
 
 TEST_CASE("TF 0.12 references, data sources, locals and unknown names", "[references]") {

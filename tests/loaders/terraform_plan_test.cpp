@@ -144,10 +144,9 @@ TEST_CASE("infracost 0.14: count and for_each addresses, deep modules", "[plan][
   CHECK(db.action == Action::Update);
   CHECK(set.of_type("aws_instance").size() == 12);
   // The enhanced-monitoring attachment refers to the role of its own module instance only.
-  CHECK(test::targets(set,
-                      "module.db.module.db_2.module.db_instance.aws_iam_role_policy_attachment.enhanced_monitoring[0]",
-                      "role") ==
-        test::strings({"module.db.module.db_2.module.db_instance.aws_iam_role.enhanced_monitoring[0]"}));
+  CHECK(test::targets(
+            set, "module.db.module.db_2.module.db_instance.aws_iam_role_policy_attachment.enhanced_monitoring[0]",
+            "role") == test::strings({"module.db.module.db_2.module.db_instance.aws_iam_role.enhanced_monitoring[0]"}));
 }
 
 TEST_CASE("snyk policy-engine resource-changes: actions, a delete is unchecked", "[plan][corpus]") {
@@ -227,8 +226,8 @@ TEST_CASE("every corpus plan loads", "[plan][corpus]") {
     std::string p = entry.path().string();
     if (entry.path().extension() != ".json" || p.find("EXPECTED") != std::string::npos) continue;
     std::string text = read_input(p);
-    bool looks_terraform = text.find("\"resource_changes\"") != std::string::npos ||
-                           text.find("\"root_module\"") != std::string::npos;
+    bool looks_terraform =
+        text.find("\"resource_changes\"") != std::string::npos || text.find("\"root_module\"") != std::string::npos;
     model::ResourceSet set;
     INFO(p);
     if (looks_terraform) {
@@ -350,17 +349,23 @@ TEST_CASE("a generated plan with 5000 resources", "[plan][large]") {
     if (i > 0) text += ',';
     text += R"({"address":"module.app[\")" + idx + R"(\"].aws_s3_bucket.b","module_address":"module.app[\")" + idx +
             R"(\"]","mode":"managed","type":"aws_s3_bucket","name":"b","change":{"actions":["create"],"after":)"
-            R"({"bucket":"bucket-)" + idx + R"(","tags":{"n":")" + idx + R"("}},"after_unknown":{"id":true,"arn":true}}},)";
-    text += R"({"address":"module.app[\")" + idx + R"(\"].aws_s3_bucket_public_access_block.p[0]","module_address":)"
-            R"("module.app[\")" + idx + R"(\"]","mode":"managed","type":"aws_s3_bucket_public_access_block","name":"p",)"
-            R"("index":0,"change":{"actions":["create"],"after":{"block_public_acls":true},"after_unknown":{"bucket":true}}})";
+            R"({"bucket":"bucket-)" +
+            idx + R"(","tags":{"n":")" + idx + R"("}},"after_unknown":{"id":true,"arn":true}}},)";
+    text +=
+        R"({"address":"module.app[\")" + idx +
+        R"(\"].aws_s3_bucket_public_access_block.p[0]","module_address":)"
+        R"("module.app[\")" +
+        idx +
+        R"(\"]","mode":"managed","type":"aws_s3_bucket_public_access_block","name":"p",)"
+        R"("index":0,"change":{"actions":["create"],"after":{"block_public_acls":true},"after_unknown":{"bucket":true}}})";
   }
-  text += R"(],"configuration":{"root_module":{"module_calls":{"app":{"source":"./app","for_each_expression":)"
-          R"({"references":["var.apps"]},"module":{"resources":[)"
-          R"({"address":"aws_s3_bucket.b","mode":"managed","type":"aws_s3_bucket","name":"b","expressions":{}},)"
-          R"({"address":"aws_s3_bucket_public_access_block.p","mode":"managed","type":"aws_s3_bucket_public_access_block",)"
-          R"("name":"p","count_expression":{"constant_value":1},)"
-          R"("expressions":{"bucket":{"references":["aws_s3_bucket.b.id","aws_s3_bucket.b"]}}}]}}}}}})";
+  text +=
+      R"(],"configuration":{"root_module":{"module_calls":{"app":{"source":"./app","for_each_expression":)"
+      R"({"references":["var.apps"]},"module":{"resources":[)"
+      R"({"address":"aws_s3_bucket.b","mode":"managed","type":"aws_s3_bucket","name":"b","expressions":{}},)"
+      R"({"address":"aws_s3_bucket_public_access_block.p","mode":"managed","type":"aws_s3_bucket_public_access_block",)"
+      R"("name":"p","count_expression":{"constant_value":1},)"
+      R"("expressions":{"bucket":{"references":["aws_s3_bucket.b.id","aws_s3_bucket.b"]}}}]}}}}}})";
   model::ResourceSet set;
   CHECK(load_text(set, text, "big.json") == Format::Plan);
   set.finish();

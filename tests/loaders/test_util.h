@@ -1,15 +1,14 @@
 // Helpers shared by the loader tests: corpus paths, loading, and looking resources and edges up.
 #pragma once
 
-#include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "loaders/loader.h"
 #include "model/resource.h"

@@ -49,7 +49,8 @@ TEST_CASE("flatten splices one level", "[stdlib][collections]") {
 TEST_CASE("unique keeps the first of each value", "[stdlib][collections]") {
   CHECK(call("unique", {J(R"(["a", "b", "a", "c", "b"])")}) == R"(["a", "b", "c"])");
   CHECK(call("unique", {J(R"([1, 1.0, "1", true, null, null, -0, 0])")}) == R"([1, "1", true, null, 0])");
-  CHECK(call("unique", {J(R"([{"a": 1, "b": 2}, {"b": 2, "a": 1}, [1], [1], [2]])")}) == R"([{"a": 1, "b": 2}, [1], [2]])");
+  CHECK(call("unique", {J(R"([{"a": 1, "b": 2}, {"b": 2, "a": 1}, [1], [1], [2]])")}) ==
+        R"([{"a": 1, "b": 2}, [1], [2]])");
   CHECK(call("unique", {L({})}) == "[]");
   CHECK(call("unique", {L({N(1), U()})}) == "unknown");
   CHECK(call("unique", {Null()}) == "null");

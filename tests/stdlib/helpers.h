@@ -3,7 +3,6 @@
 #pragma once
 
 #include <catch2/catch.hpp>
-
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -49,8 +48,7 @@ inline const Builtin& builtin(std::string_view name) {
 
 // Calls like the VM: unknown arguments short-circuit to unknown unless the builtin sees them.
 // An error must come with a null result.
-inline Value call_value(std::string_view name, const std::vector<Value>& args, std::string* error,
-                        int64_t now = kNow) {
+inline Value call_value(std::string_view name, const std::vector<Value>& args, std::string* error, int64_t now = kNow) {
   const Builtin& b = builtin(name);
   REQUIRE(b.fn != nullptr);
   REQUIRE(args.size() >= b.min_args);

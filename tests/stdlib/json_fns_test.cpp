@@ -42,8 +42,8 @@ TEST_CASE("json_parse URL-decodes IAM's encoded documents", "[stdlib][json]") {
         R"("Resource": "arn:aws:s3:::my-bucket/*"}]})");
   CHECK(call("json_parse", {S("%7B%22a%22%3A1%7D")}) == R"({"a": 1})");
   CHECK(call("json_parse", {S("%7b%22a%22%3a%5b%5d%7d")}) == R"({"a": []})");
-  CHECK(call("json_parse", {S("  %5B1%2C2%5D")}) == "[1, 2]");  // leading %, no %7B
-  CHECK(call("json_parse", {S("[%7B%22a%22%3A1%7D]")}) == R"([{"a": 1}])");  // not JSON as given, holds %7B
+  CHECK(call("json_parse", {S("  %5B1%2C2%5D")}) == "[1, 2]");                   // leading %, no %7B
+  CHECK(call("json_parse", {S("[%7B%22a%22%3A1%7D]")}) == R"([{"a": 1}])");      // not JSON as given, holds %7B
   CHECK(call("json_parse", {S(R"({"a": "%7B%22"})")}) == R"({"a": "%7B%22"})");  // JSON as given: not decoded
   CHECK(call("json_parse", {S("{%7B")}).starts_with("error: json_parse: line 1, column 2"));
 }
@@ -95,10 +95,11 @@ TEST_CASE("policy_statements keeps lists and normalises Not* fields", "[stdlib][
       {"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]},
       {"Effect": "Deny", "NotAction": "iam:*", "NotResource": "arn:aws:iam::*:role/admin", "Principal": "*",
        "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]})");
-  CHECK(call("policy_statements", {doc}) ==
-        R"([{"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]}, )"
-        R"({"Effect": "Deny", "NotAction": ["iam:*"], "NotResource": ["arn:aws:iam::*:role/admin"], "Principal": "*", )"
-        R"("Condition": {"Bool": {"aws:SecureTransport": "false"}}}])");
+  CHECK(
+      call("policy_statements", {doc}) ==
+      R"([{"Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]}, )"
+      R"({"Effect": "Deny", "NotAction": ["iam:*"], "NotResource": ["arn:aws:iam::*:role/admin"], "Principal": "*", )"
+      R"("Condition": {"Bool": {"aws:SecureTransport": "false"}}}])");
 }
 
 TEST_CASE("policy_statements reads URL-encoded policies", "[stdlib][json][iam]") {

@@ -44,11 +44,13 @@ TEST_CASE("cidr_contains on IPv6 and across families", "[stdlib][net]") {
 }
 
 TEST_CASE("invalid addresses and blocks are errors", "[stdlib][net]") {
-  for (const char* bad : {"10.0.0.256/8", "10.0.0.0/33", "::/129", "abc", "", "10.0.0", "10.0.0.0.0", "01.2.3.4",
-                          "1.2.3.4/", "1.2.3.4/-1", "1.2.3.4/08", " 1.2.3.4", "1.2.3.4 ", "1::2::3", "12345::",
-                          "g::", ":1::", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "fe80::1%eth0", "::1.2.3", "1.2.3.4::"}) {
+  for (const char* bad : {"10.0.0.256/8",  "10.0.0.0/33",  "::/129",   "abc",        "",           "10.0.0",
+                          "10.0.0.0.0",    "01.2.3.4",     "1.2.3.4/", "1.2.3.4/-1", "1.2.3.4/08", " 1.2.3.4",
+                          "1.2.3.4 ",      "1::2::3",      "12345::",  "g::",        ":1::",       "1:2:3:4:5:6:7:8:9",
+                          "1:2:3:4:5:6:7", "fe80::1%eth0", "::1.2.3",  "1.2.3.4::"}) {
     INFO(bad);
-    CHECK(contains(bad, "10.0.0.1") == "error: cidr_contains: invalid IP address or CIDR block \"" + std::string(bad) + "\"");
+    CHECK(contains(bad, "10.0.0.1") ==
+          "error: cidr_contains: invalid IP address or CIDR block \"" + std::string(bad) + "\"");
     CHECK(literal_check("cidr_contains", 0, S(bad)) == "invalid IP address or CIDR block \"" + std::string(bad) + "\"");
   }
   CHECK(contains("10.0.0.0/8", "10.0.0.x") == R"(error: cidr_contains: invalid IP address or CIDR block "10.0.0.x")");
@@ -155,7 +157,9 @@ TEST_CASE("is_ipv4 and is_ipv6 classify text without errors", "[stdlib][net]") {
 }
 
 TEST_CASE("port_range_covers", "[stdlib][net]") {
-  auto covers = [](double from, double to, double port) { return call("port_range_covers", {N(from), N(to), N(port)}); };
+  auto covers = [](double from, double to, double port) {
+    return call("port_range_covers", {N(from), N(to), N(port)});
+  };
   CHECK(covers(22, 22, 22) == "true");
   CHECK(covers(20, 25, 20) == "true");
   CHECK(covers(20, 25, 25) == "true");

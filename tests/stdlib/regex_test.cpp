@@ -44,11 +44,11 @@ TEST_CASE("regex_find returns the first whole match or null", "[stdlib][regex]")
 
 TEST_CASE("regex_replace replaces every match, with \\N groups", "[stdlib][regex]") {
   CHECK(call("regex_replace", {S("a1b22c"), S("[0-9]+"), S("#")}) == R"("a#b#c")");
-  CHECK(call("regex_replace", {S("2024-01-02"), S(R"((\d+)-(\d+)-(\d+))"), S(R"(\3/\2/\1)")}) ==
-        R"("02/01/2024")");
+  CHECK(call("regex_replace", {S("2024-01-02"), S(R"((\d+)-(\d+)-(\d+))"), S(R"(\3/\2/\1)")}) == R"("02/01/2024")");
   CHECK(call("regex_replace", {S("abc"), S("x*"), S("-")}) == R"("-a-b-c-")");
   CHECK(call("regex_replace", {S("abc"), S("z"), S("-")}) == R"("abc")");
-  CHECK(call("regex_replace", {S("abc"), S("(b)"), S(R"(\2)")}).starts_with("error: regex_replace: invalid replacement"));
+  CHECK(
+      call("regex_replace", {S("abc"), S("(b)"), S(R"(\2)")}).starts_with("error: regex_replace: invalid replacement"));
   CHECK(call("regex_replace", {S("abc"), S("b"), Null()}) == "null");
   CHECK(call("regex_replace", {S("abc"), S("b"), N(1)}) == "error: regex_replace: expected string, got number");
 }

@@ -1,0 +1,2 @@
+# A file that holds only whitespace is empty too.
+# args: evaluate inputs/blank.json

@@ -1,0 +1,2 @@
+# A directory where a plan file is expected.
+# args: evaluate inputs

@@ -1,0 +1,2 @@
+# An empty file (zero bytes).
+# args: evaluate inputs/empty.json

@@ -1,0 +1,2 @@
+# An input that does not exist.
+# args: evaluate inputs/no-such-plan.json

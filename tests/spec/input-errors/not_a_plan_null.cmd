@@ -1,0 +1,2 @@
+# JSON that is not a plan: null.
+# args: evaluate inputs/null.json

@@ -1,0 +1,3 @@
+# Empty standard input.
+# args: evaluate -
+# stdin: inputs/empty.json

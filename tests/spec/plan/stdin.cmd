@@ -1,0 +1,3 @@
+# A plan read from standard input ("-"): results name the file <stdin>.
+# args: evaluate --format json -
+# stdin: inputs/sg_rules_tf012.json
