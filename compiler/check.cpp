@@ -50,6 +50,12 @@ class Checker {
   explicit Checker(Context& cx) : cx_(cx) {}
 
   void run() {
+    // A type that is not a known AWS type but is one edit away from one is most likely a typo;
+    // types far from every known one are left alone (the provider has many more).
+    for (const std::string& t : known_resource_types()) types_.insert(t);
+    for (const RuleInfo& r : cx_.rules) {
+      for (const lang::TypeRef& t : r.decl->types) check_type(t.name, t.span);
+    }
     for (const RuleInfo& r : cx_.rules) check_rule(*r.decl);
     for (const DefInfo& d : cx_.defs) {
       if (d.decl->body) check_expr(*d.decl->body);
@@ -92,6 +98,16 @@ class Checker {
     if (r.message) check_expr(*r.message);
   }
 
+  void check_type(const std::string& name, const lang::Span& span) {
+    if (types_.count(name)) return;
+    std::vector<std::string> known(types_.begin(), types_.end());
+    std::string best = lang::did_you_mean(name, known);
+    if (!best.empty() && best != name) {
+      cx_.error(Code::UnknownType, span, "unknown resource type '" + name + "'",
+                {{false, {}, "did you mean '" + best + "'?"}});
+    }
+  }
+
   void check_refers(const Expr& e) {
     const Expr* lhs = e.kid(0);
     const Expr* root = lhs;
@@ -111,6 +127,10 @@ class Checker {
 
   void check_call(const Expr& e) {
     auto it = cx_.calls.find(e.id);
+    if (it != cx_.calls.end() && (it->second.kind == CallRes::Kind::Resources || it->second.kind == CallRes::Kind::Data)) {
+      check_type(it->second.type, e.kids[0]->span);
+      return;
+    }
     if (it == cx_.calls.end() || it->second.kind != CallRes::Kind::Builtin) return;
     const stdlib::Builtin& b = stdlib::builtins()[it->second.index];
     for (size_t i = 0; i < e.kids.size(); ++i) {
@@ -147,6 +167,7 @@ class Checker {
   }
 
   Context& cx_;
+  std::set<std::string> types_;
 };
 
 }  // namespace

@@ -35,7 +35,11 @@ OpCode binary_opcode(Op op) {
 
 class Folder {
  public:
-  explicit Folder(Context& cx) : cx_(cx), arena_(*cx.program->arena) {}
+  // Fold runs even after errors in earlier passes, so that constant errors (E0302) and constant
+  // asserts and guards (E0305, E0306) are reported together with the rest. Builtins are then not
+  // called: their arguments may be the wrong number or kind, which earlier passes reported.
+  explicit Folder(Context& cx)
+      : cx_(cx), arena_(*cx.program->arena), call_builtins_(!cx.sink->has_errors()) {}
 
   void run() {
     for (const DefInfo& d : cx_.defs) {
@@ -152,7 +156,9 @@ class Folder {
       }
       case ExprKind::Call: {
         auto it = cx_.calls.find(e.id);
-        if (it == cx_.calls.end() || it->second.kind != CallRes::Kind::Builtin || !all_const()) return nullptr;
+        if (!call_builtins_ || it == cx_.calls.end() || it->second.kind != CallRes::Kind::Builtin || !all_const()) {
+          return nullptr;
+        }
         const stdlib::Builtin& b = stdlib::builtins()[it->second.index];
         if (!b.pure || b.fn == nullptr) return nullptr;
         std::vector<Value> args;
@@ -176,6 +182,7 @@ class Folder {
 
   Context& cx_;
   Arena& arena_;
+  bool call_builtins_;
 };
 
 }  // namespace

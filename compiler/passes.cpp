@@ -24,7 +24,7 @@ const std::vector<Pass>& passes() {
       {"parse", internal::run_parse, false},
       {"resolve", internal::run_resolve, false},
       {"check", internal::run_check, false},
-      {"fold", internal::run_fold, true},
+      {"fold", internal::run_fold, false},  // reads only what resolve found (see Folder)
       {"lower", internal::run_lower, true},
   };
   return table;

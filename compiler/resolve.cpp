@@ -211,6 +211,12 @@ class Resolver {
           found = true;
         }
       }
+      if (!found && scope.find(name)) {
+        cx_.error(Code::NotCallable, e.span, "'" + name + "' is a variable, not a function",
+                  {{false, {}, "edict has no function values: call a def or a builtin by its name"}});
+        for (const auto& k : e.kids) resolve(*k, scope);
+        return;
+      }
       if (!found) {
         std::vector<lang::Note> notes;
         std::string best = lang::did_you_mean(name, callable_names());

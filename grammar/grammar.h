@@ -10,6 +10,9 @@ namespace edict::grammar {
 
 using namespace tao::pegtl;  // NOLINT: PEGTL combinators read best unqualified
 
+// Rules are laid out as a table, one per line where they fit, so clang-format leaves them alone.
+// clang-format off
+
 // ---------------------------------------------------------------- lexical
 
 // A comment runs from `#` or `//` to the end of the line.
@@ -341,6 +344,8 @@ struct next_item : seq<sep, must<top_item>> {};
 struct file_end : seq<sep, eof> {};
 // Entry rule for a whole rule file.
 struct file : seq<file_header, until<file_end, next_item>> {};
+
+// clang-format on
 
 // ---------------------------------------------------------------- error messages
 

@@ -167,9 +167,9 @@ bool needs_more_input(std::string_view text) {
   if (!last) return false;
   // A trailing binary operator or keyword that needs an operand after it.
   std::string_view tail(last, static_cast<size_t>(last_end - last));
-  static constexpr std::string_view kOpenEnded[] = {"and", "or", "not", "in", "then", "else", "if", "refers",
-                                                    "=",   ",",  ":",   "+",  "-",    "*",    "/",  "%",
-                                                    "?",   "<",  ">",   "!",  "."};
+  static constexpr std::string_view kOpenEnded[] = {"and",    "or", "not", "in", "then", "else", "if",
+                                                    "refers", "=",  ",",   ":",  "+",    "-",    "*",
+                                                    "/",      "%",  "?",   "<",  ">",    "!",    "."};
   for (std::string_view k : kOpenEnded) {
     if (tail == k) return true;
   }

@@ -88,6 +88,9 @@ void walk(const lang::Expr& e, F&& f) {
   }
 }
 
+// AWS resource types known by name (known_types.cpp), for "did you mean" on misspelt types.
+const std::vector<std::string>& known_resource_types();
+
 // Severity names in order, lowest first.
 const std::vector<std::string>& severities();
 

@@ -26,8 +26,11 @@ namespace pegtl = tao::pegtl;
 // Rules whose recursion the nesting limit counts: every nested expression and prefix operand.
 // (Counted on rules entered only after a token matched, so failed attempts cost nothing.)
 template <typename Rule>
-inline constexpr bool kNests = std::is_same_v<Rule, g::expr> || std::is_same_v<Rule, g::not_operand> ||
-                               std::is_same_v<Rule, g::neg_operand>;
+inline constexpr bool kNests =
+    std::is_same_v<Rule, g::expr> || std::is_same_v<Rule, g::not_operand> || std::is_same_v<Rule, g::neg_operand>;
+
+// The one-line specializations below read as tables, so clang-format leaves them alone.
+// clang-format off
 
 // The diagnostic code of a failed must<Rule>; E0101 unless the rule is lexical.
 template <typename Rule>
@@ -513,5 +516,7 @@ template <> struct Action<g::import_decl> {
     s.module->imports.push_back(std::move(imp));
   }
 };
+
+// clang-format on
 
 }  // namespace edict::lang::internal

@@ -31,9 +31,7 @@ void quote(std::string& out, const std::string& s) {
   out += '"';
 }
 
-void vars(std::string& out, const Expr& e) {
-  out += e.var2.empty() ? e.var : "(" + e.var + " " + e.var2 + ")";
-}
+void vars(std::string& out, const Expr& e) { out += e.var2.empty() ? e.var : "(" + e.var + " " + e.var2 + ")"; }
 
 void dump_to(std::string& out, const Expr& e) {
   auto kids = [&](size_t from) {
@@ -54,8 +52,14 @@ void dump_to(std::string& out, const Expr& e) {
     case ExprKind::String: quote(out, e.text); return;
     case ExprKind::Name: out += e.text; return;
     case ExprKind::Self: out += "self"; return;
-    case ExprKind::Template: out += "(template"; kids(0); break;
-    case ExprKind::List: out += "(list"; kids(0); break;
+    case ExprKind::Template:
+      out += "(template";
+      kids(0);
+      break;
+    case ExprKind::List:
+      out += "(list";
+      kids(0);
+      break;
     case ExprKind::Object:
       out += "(object";
       for (size_t i = 0; i < e.kids.size(); ++i) {
@@ -75,11 +79,24 @@ void dump_to(std::string& out, const Expr& e) {
       kids(0);
       out += " " + e.text;
       break;
-    case ExprKind::Member: out += "(."; kids(0); out += " " + e.text; break;
-    case ExprKind::Index: out += "(index"; kids(0); break;
-    case ExprKind::Call: out += "(call " + e.text; kids(0); break;
+    case ExprKind::Member:
+      out += "(.";
+      kids(0);
+      out += " " + e.text;
+      break;
+    case ExprKind::Index:
+      out += "(index";
+      kids(0);
+      break;
+    case ExprKind::Call:
+      out += "(call " + e.text;
+      kids(0);
+      break;
     case ExprKind::Unary:
-    case ExprKind::Binary: out += "(" + std::string(op_text(e.op)); kids(0); break;
+    case ExprKind::Binary:
+      out += "(" + std::string(op_text(e.op));
+      kids(0);
+      break;
     case ExprKind::Quantifier:
       out += "(" + std::string(quant_text(e.quant)) + " ";
       vars(out, e);
@@ -90,7 +107,10 @@ void dump_to(std::string& out, const Expr& e) {
       vars(out, e);
       kids(0);
       break;
-    case ExprKind::If: out += "(if"; kids(0); break;
+    case ExprKind::If:
+      out += "(if";
+      kids(0);
+      break;
   }
   out += ')';
 }

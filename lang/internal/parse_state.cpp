@@ -141,8 +141,7 @@ std::string decode_string(const ParseState& s, const char* b, const char* e) {
           }
         }
         if (cp >= 0xD800 && cp <= 0xDFFF) {
-          s.fail(Code::BadEscape, s.offset(esc), s.offset(esc + 6),
-                 "invalid escape: \\u surrogate without its pair");
+          s.fail(Code::BadEscape, s.offset(esc), s.offset(esc + 6), "invalid escape: \\u surrogate without its pair");
         }
         append_utf8(out, cp);
         break;

@@ -31,8 +31,8 @@ struct Operand {
   ExprPtr expr;
   uint32_t begin = 0;
   uint32_t end = 0;
-  uint32_t depth = 1;                // height of the tree, bounded by kMaxAstDepth
-  bool open_comprehension = false;   // made by comp_tail; the enclosing bracket sets its span
+  uint32_t depth = 1;               // height of the tree, bounded by kMaxAstDepth
+  bool open_comprehension = false;  // made by comp_tail; the enclosing bracket sets its span
 };
 
 // A name or string waiting for the item that uses it (bindings, params, metadata, object keys).
@@ -70,10 +70,10 @@ class ParseState {
   [[noreturn]] void fail(Code code, uint32_t begin, uint32_t end, std::string message) const;
 
   std::vector<Operand> operands;
-  std::vector<Op> ops;          // binary operators whose right operand is being parsed
-  std::vector<Token> bindings;  // quantifier / comprehension variables
-  std::vector<Token> values;    // metadata values and object keys
-  size_t nesting = 0;           // current bracket / prefix nesting, bounded by kMaxNesting
+  std::vector<Op> ops;              // binary operators whose right operand is being parsed
+  std::vector<Token> bindings;      // quantifier / comprehension variables
+  std::vector<Token> values;        // metadata values and object keys
+  size_t nesting = 0;               // current bracket / prefix nesting, bounded by kMaxNesting
   const char* quote_at = nullptr;   // opening quote of the string being read (for E0102)
   const char* escape_at = nullptr;  // backslash of the escape being read (for E0103)
   const char* number_at = nullptr;  // first digit of the number being read (for E0107)

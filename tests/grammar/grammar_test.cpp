@@ -1,12 +1,10 @@
 // Tests for grammar/grammar.h on its own (no actions): the grammar is well formed, and tokens and
 // whole forms match exactly what the language reference says.
-#include <catch2/catch.hpp>
-
-#include <string>
-
-#include <tao/pegtl/contrib/analyze.hpp>
-
 #include "grammar/grammar.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <tao/pegtl/contrib/analyze.hpp>
 
 namespace pegtl = tao::pegtl;
 namespace g = edict::grammar;
@@ -68,9 +66,9 @@ TEST_CASE("identifiers, reserved words and rule ids", "[grammar]") {
     INFO(ok);
     CHECK(matches<g::name>(ok));
   }
-  for (const char* kw : {"package", "import", "as", "rule", "def", "when", "assert", "else", "on", "self", "true",
-                         "false", "null", "and", "or", "not", "in", "all", "some", "none", "count", "if", "then",
-                         "for", "refers"}) {
+  for (const char* kw :
+       {"package", "import", "as",  "rule", "def", "when", "assert", "else",  "on", "self", "true", "false", "null",
+        "and",     "or",     "not", "in",   "all", "some", "none",   "count", "if", "then", "for",  "refers"}) {
     INFO(kw);
     CHECK_FALSE(matches<g::name>(kw));
     CHECK(matches<g::word>(kw));

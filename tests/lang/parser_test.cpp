@@ -1,12 +1,11 @@
 // Tests for lang/parser.h: every construct through dump(), precedence, byte-accurate spans,
 // templates, each E01xx diagnostic, recovery, limits on nesting and hostile input.
-#include <catch2/catch.hpp>
+#include "lang/parser.h"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <string>
 #include <vector>
-
-#include "lang/parser.h"
 
 using namespace edict::lang;
 
@@ -76,7 +75,9 @@ TEST_CASE("unicode escapes decode to UTF-8", "[parser]") {
   DiagnosticSink sink;
   ExprPtr e = parse_one(R"("\u00e9\u20ac\ud83d\ude00\u0041")", sources, sink);
   REQUIRE(e);
-  CHECK(e->text == "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80" "A");
+  CHECK(e->text ==
+        "\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"
+        "A");
   CHECK(expr("\"h\xC3\xA9llo\"") == "\"h\xC3\xA9llo\"");  // UTF-8 text passes through
 }
 
@@ -84,8 +85,7 @@ TEST_CASE("lists, objects and comprehensions", "[parser]") {
   CHECK(expr("[]") == "(list)");
   CHECK(expr("[1, 'a', [x],]") == "(list 1 \"a\" (list x))");
   CHECK(expr("{}") == "(object)");
-  CHECK(expr("{a: 1, \"b c\": [2], 'd': x, in: y,}") ==
-        "(object (\"a\" 1) (\"b c\" (list 2)) (\"d\" x) (\"in\" y))");
+  CHECK(expr("{a: 1, \"b c\": [2], 'd': x, in: y,}") == "(object (\"a\" 1) (\"b c\" (list 2)) (\"d\" x) (\"in\" y))");
   CHECK(expr("{a: {b: 1}}") == "(object (\"a\" (object (\"b\" 1))))");
   CHECK(expr("[x * 2 for x in l]") == "(for x l (* x 2))");
   CHECK(expr("[v for k, v in m if k != 'a']") == "(for (k v) m v (!= k \"a\"))");
@@ -321,8 +321,7 @@ TEST_CASE("message templates", "[parser]") {
   INFO(codes(p.sink));
   REQUIRE_FALSE(p.sink.has_errors());
   const Expr& t = *p.module.rules[0].message;
-  CHECK(dump(t) ==
-        R"((template "" address " has {braces} and " (call lower "A{}") ": " (count x l x) ""))");
+  CHECK(dump(t) == R"((template "" address " has {braces} and " (call lower "A{}") ": " (count x l x) ""))");
   REQUIRE(t.kids.size() == 7);
   CHECK(p.at(t.span) == R"("{address} has {{braces}} and {lower('A{}')}: {count(x in l: x)}")");
   CHECK(p.at(t.kids[1]->span) == "address");
