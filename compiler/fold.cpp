@@ -1,6 +1,8 @@
 // The fold pass: evaluates constant sub-expressions once, with the VM's own operator semantics
 // (vm/operators.h), into the `folded` side table. Reports operations that can never succeed on
 // their constants (E0302) and asserts or guards that are constant (E0305, E0306).
+#include <algorithm>
+
 #include "compiler/internal/context.h"
 #include "stdlib/builtins.h"
 #include "vm/operators.h"
@@ -36,10 +38,8 @@ OpCode binary_opcode(Op op) {
 class Folder {
  public:
   // Fold runs even after errors in earlier passes, so that constant errors (E0302) and constant
-  // asserts and guards (E0305, E0306) are reported together with the rest. Builtins are then not
-  // called: their arguments may be the wrong number or kind, which earlier passes reported.
-  explicit Folder(Context& cx)
-      : cx_(cx), arena_(*cx.program->arena), call_builtins_(!cx.sink->has_errors()) {}
+  // asserts and guards (E0305, E0306) are reported together with the rest (see foldable_call).
+  explicit Folder(Context& cx) : cx_(cx), arena_(*cx.program->arena) {}
 
   void run() {
     for (const DefInfo& d : cx_.defs) {
@@ -156,10 +156,9 @@ class Folder {
       }
       case ExprKind::Call: {
         auto it = cx_.calls.find(e.id);
-        if (!call_builtins_ || it == cx_.calls.end() || it->second.kind != CallRes::Kind::Builtin || !all_const()) {
-          return nullptr;
-        }
+        if (it == cx_.calls.end() || it->second.kind != CallRes::Kind::Builtin || !all_const()) return nullptr;
         const stdlib::Builtin& b = stdlib::builtins()[it->second.index];
+        if (!foldable_call(b, e)) return nullptr;
         if (!b.pure || b.fn == nullptr) return nullptr;
         std::vector<Value> args;
         for (const Value* v : k) args.push_back(*v);
@@ -180,9 +179,30 @@ class Folder {
     }
   }
 
+  // Whether a builtin call may be run at compile time. Calls with the wrong number of arguments,
+  // or a literal argument of the wrong kind, were reported by resolve and check (E0301, E0302):
+  // running them could break a builtin's assumptions, and would report them a second time.
+  static bool foldable_call(const stdlib::Builtin& b, const Expr& e) {
+    size_t argc = e.kids.size();
+    if (argc < b.min_args || (b.max_args != 255 && argc > b.max_args)) return false;
+    for (size_t i = 0; i < argc && !b.params.empty(); ++i) {
+      stdlib::Type want = b.params[std::min(i, b.params.size() - 1)];
+      stdlib::Type have = stdlib::Type::Any;
+      switch (e.kids[i]->kind) {
+        case ExprKind::Bool: have = stdlib::Type::Bool; break;
+        case ExprKind::Number: have = stdlib::Type::Number; break;
+        case ExprKind::String: have = stdlib::Type::String; break;
+        case ExprKind::List: have = stdlib::Type::List; break;
+        case ExprKind::Object: have = stdlib::Type::Object; break;
+        default: break;
+      }
+      if (want != stdlib::Type::Any && have != stdlib::Type::Any && have != want) return false;
+    }
+    return true;
+  }
+
   Context& cx_;
   Arena& arena_;
-  bool call_builtins_;
 };
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include "lang/parser.h"
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <string>
 #include <vector>
 
@@ -466,12 +465,10 @@ TEST_CASE("nesting deeper than 256 is E0105", "[parser]") {
 
 TEST_CASE("10 MB of open parens fails fast", "[parser]") {
   std::string parens(10 * 1024 * 1024, '(');
-  auto start = std::chrono::steady_clock::now();
+  // Hangs are caught by the ctest timeout; speed is measured in bench/, not asserted here.
   CHECK(expr(parens) == "error E0105@257-258");
   Parsed p("rule r { on t assert " + parens + " }");
   CHECK(codes(p.sink) == "E0105@278-279");
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-  CHECK(ms < 3000);
 }
 
 TEST_CASE("very long chains are bounded by the AST depth limit", "[parser]") {
@@ -493,7 +490,7 @@ TEST_CASE("very long chains are bounded by the AST depth limit", "[parser]") {
   CHECK(expr(list + "]").rfind("(list 1 1", 0) == 0);
 }
 
-TEST_CASE("parsing is linear on a large rule file", "[parser]") {
+TEST_CASE("a large rule file parses without errors", "[parser]") {
   std::string one = R"(
 rule CUSTOM_NET_001 {
   title "No security group opens RDP to the world"
@@ -511,12 +508,9 @@ def covers(r, port) = r.protocol == "-1" or (r.from_port <= port and port <= r.t
 #endif
   std::string big;
   while (big.size() < size) big += one;
-  auto start = std::chrono::steady_clock::now();
   Parsed p(big);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   CHECK_FALSE(p.sink.has_errors());
   CHECK(p.module.rules.size() == p.module.defs.size());
-  CHECK(ms < 5000);  // about 0.5 s for 10 MB in a release build
 }
 
 TEST_CASE("REPL input and continuation lines", "[parser]") {
