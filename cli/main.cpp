@@ -7,13 +7,16 @@
 
 int main(int argc, char** argv) {
   using namespace edict::cli;
-  CLI::App app{"edict: compliance as code for Terraform plans and live AWS snapshots"};
+  // Named, so that usage lines say `edict` and not whatever path the binary was run from.
+  CLI::App app{"edict: compliance as code for Terraform plans and live AWS snapshots", "edict"};
   app.set_version_flag("--version", std::string("edict ") + EDICT_VERSION);
-  app.require_subcommand(1);
-  // Repeatable options take one value per occurrence (allow_extra_args(false)): otherwise CLI11
-  // lets `--rules a.edict plan.json` swallow the input file as a second rule path.
+  // At most one subcommand; a missing one is reported after parsing, so that an unknown word or
+  // option is named as such rather than reported as a missing subcommand.
+  app.require_subcommand(0, 1);
   app.footer("Exit codes: 0 no failures, 1 failures found, 2 could not evaluate (bad rules, input or usage).");
 
+  // Repeatable options take one value per occurrence (allow_extra_args(false)): otherwise CLI11
+  // lets `--rules a.edict plan.json` swallow the input file as a second rule path.
   EvaluateArgs ev;
   CLI::App* evaluate = app.add_subcommand("evaluate", "Evaluate rules over Terraform plans or state (the main job)");
   evaluate->add_option("--rules", ev.rules, "Rule file or directory (repeatable; default: the shipped rules)")
@@ -69,5 +72,7 @@ int main(int argc, char** argv) {
   if (*disasm) return run_disasm(da);
   if (*eval) return run_eval(ea);
   if (*builtins) return run_builtins(ba);
+  std::cerr << "edict: error: a subcommand is required (evaluate, check, disasm, eval, builtins)\n"
+            << "Run with --help for more information.\n";
   return 2;
 }

@@ -19,6 +19,17 @@ const CodeInfo kCodes[] = {
 #undef EDICT_DIAG_INFO
 };
 
+// Length of the valid UTF-8 sequence at s[i] (1 for ASCII), or 0 when the byte starts none.
+size_t utf8_sequence_length(std::string_view s, size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return 0;
+  }
+  return n;
+}
+
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -81,17 +92,40 @@ std::string render(const Diagnostic& d, const SourceManager& sources, const Rend
     std::string_view line = f.line_text(lc.line);
     std::string num = std::to_string(lc.line);
     std::string pad(num.size(), ' ');
+    // Show the line safely: tabs become spaces, and control characters and bytes that are not
+    // valid UTF-8 become '?', so a hostile file cannot write escape sequences to the terminal.
+    // `column[i]` is the display column of byte i, so the caret lines up under multibyte text.
     std::string shown;
-    for (char c : line) shown += (c == '\t') ? ' ' : c;
+    std::vector<size_t> column(line.size() + 1, 0);
+    size_t col = 0;
+    for (size_t i = 0; i < line.size();) {
+      auto c = static_cast<unsigned char>(line[i]);
+      size_t n = utf8_sequence_length(line, i);
+      for (size_t k = 0; k < std::max<size_t>(n, 1); ++k) column[i + k] = col;
+      if (n == 0) {
+        shown += '?';
+        ++i;
+      } else if (n == 1) {
+        shown += c == '\t' ? ' ' : (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+        ++i;
+      } else {
+        shown.append(line.substr(i, n));
+        i += n;
+      }
+      ++col;
+    }
+    column[line.size()] = col;
     out += " " + pad + " |\n";
     out += " " + num + " | " + shown + "\n";
-    size_t start = lc.col - 1;
-    size_t len = 1;
+    size_t start_byte = std::min<size_t>(lc.col - 1, line.size());
+    size_t end_byte = start_byte + 1;
     if (span.end > span.begin) {
       LineCol end = f.line_col(span.end);
-      len = end.line == lc.line ? std::max<size_t>(1, end.col - lc.col) : std::max<size_t>(1, line.size() - start);
+      end_byte = end.line == lc.line ? end.col - 1 : line.size();
     }
-    if (start > line.size()) start = line.size();
+    end_byte = std::min(std::max(end_byte, start_byte + 1), line.size() + 1);
+    size_t start = column[start_byte];
+    size_t len = std::max<size_t>(1, (end_byte <= line.size() ? column[end_byte] : col + 1) - start);
     out += " " + pad + " | " + std::string(start, ' ') + caret_color + "^" + std::string(len - 1, '~') + reset + "\n";
     return pad;
   };

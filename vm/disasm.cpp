@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <set>
 
+#include "stdlib/builtins.h"
 #include "vm/bytecode.h"
 
 namespace edict::bytecode {
@@ -23,7 +24,7 @@ std::string operand_text(const Program& p, const Instr& in) {
     case OpCode::JUMP_IF_NOT_TRUE:
     case OpCode::COMPR_TEST: std::snprintf(buf, sizeof buf, "-> %04u", in.b); return buf;
     case OpCode::CALL: return p.functions.at(in.b).name + " argc=" + std::to_string(in.a);
-    case OpCode::BUILTIN: return "#" + std::to_string(in.b) + " argc=" + std::to_string(in.a);
+    case OpCode::BUILTIN: return std::string(stdlib::builtins().at(in.b).name) + " argc=" + std::to_string(in.a);
     case OpCode::RESOURCES: return (in.a ? "data " : "") + p.strings.at(in.b);
     case OpCode::REFERENCED:
     case OpCode::REFERRERS: return p.strings.at(in.a) + " ." + std::string(symbol_name(in.b));
@@ -66,7 +67,7 @@ void listing(std::string& out, const Program& p, uint32_t from, std::set<uint32_
     last_line = src_line;
     line += ln;
     std::string name = op_info(in.op).name;
-    name.resize(std::max<size_t>(name.size(), 20), ' ');
+    name.resize(std::max<size_t>(name.size() + 1, 20), ' ');  // at least one space before operands
     line += name + operand_text(p, in);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";

@@ -1,0 +1,2 @@
+# check --dump-after with a pass that does not exist.
+# args: check --dump-after parsing rules/small.edict

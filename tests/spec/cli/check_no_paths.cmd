@@ -1,0 +1,2 @@
+# check without paths or --builtin-rules is a usage error.
+# args: check

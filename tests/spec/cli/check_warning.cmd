@@ -1,0 +1,2 @@
+# check: warnings alone exit 0.
+# args: check rules/warning.edict

@@ -1,0 +1,2 @@
+# disasm prints the bytecode of every function and rule.
+# args: disasm rules/small.edict

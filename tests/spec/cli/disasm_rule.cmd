@@ -1,0 +1,2 @@
+# disasm --rule prints one rule.
+# args: disasm rules/small.edict --rule SMALL_MULTI_AZ

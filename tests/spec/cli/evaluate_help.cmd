@@ -1,0 +1,2 @@
+# Help for one subcommand.
+# args: evaluate --help

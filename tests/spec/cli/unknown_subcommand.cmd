@@ -1,0 +1,2 @@
+# An unknown subcommand is a usage error (exit 2).
+# args: frobnicate
