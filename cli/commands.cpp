@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <set>
 
 #include "compiler/compiler.h"
 #include "engine/evaluate.h"
@@ -15,6 +18,7 @@
 #include "loaders/json.h"
 #include "loaders/loader.h"
 #include "report/report.h"
+#include "ruletest/ruletest.h"
 #include "stdlib/builtins.h"
 #include "vm/interpreter.h"
 
@@ -70,15 +74,7 @@ std::unique_ptr<bytecode::Program> compile_rules(const std::vector<std::string>&
   }
   lang::DiagnosticSink sink;
   compiler::CompileResult result = compiler::compile(sources, sink, opts);
-  if (werror) {
-    for (const lang::Diagnostic& d : sink.all()) {
-      if (d.severity == lang::Severity::Warning) {
-        lang::Diagnostic e = d;
-        e.severity = lang::Severity::Error;
-        sink.report(e);
-      }
-    }
-  }
+  if (werror) sink.promote_warnings();
   lang::RenderOptions ropts{colour_for(STDERR_FILENO, no_color)};
   std::string rendered = lang::render_all(sink, *sources, ropts);
   if (!rendered.empty()) std::cerr << rendered;
@@ -126,13 +122,25 @@ int run_disasm(const DisasmArgs& args) {
   return 0;
 }
 
+// Validates EDICT_NOW before anything runs, so a typo in it is an error, not a silent fallback.
+static bool check_clock(int64_t& now) {
+  std::string error;
+  if (engine::clock_from_env(now, error)) return true;
+  usage_error(error);
+  return false;
+}
+
 int run_evaluate(const EvaluateArgs& args) {
+  int64_t now = 0;
+  if (!check_clock(now)) return 2;
   if (!args.severity.empty() && engine::severity_rank(args.severity) < 0) {
     return usage_error("unknown severity '" + args.severity + "' (use info, low, medium, high or critical)");
   }
   PhaseTimer timer;
   bool ok = false;
-  auto program = compile_rules(args.rules, false, false, {}, args.no_color, ok);
+  compiler::CompileOptions copts;
+  copts.trace = args.explain;  // only then: traced programs are longer
+  auto program = compile_rules(args.rules, false, false, copts, args.no_color, ok);
   if (!ok) return 2;
   timer.mark("compile");
   for (const std::string& id : args.rule_ids) {
@@ -155,6 +163,8 @@ int run_evaluate(const EvaluateArgs& args) {
   engine::EvalOptions opts;
   opts.rules = args.rule_ids;
   opts.min_severity = args.severity;
+  opts.now_unix = now;
+  opts.trace = args.explain ? engine::TraceMode::Failures : engine::TraceMode::Off;
   engine::Results results = engine::evaluate(*program, set, opts);
   timer.mark("evaluate");
   if (args.format == "json") {
@@ -193,7 +203,9 @@ int run_eval(const EvalArgs& args) {
     if (!loaders::parse_json(set.arena(), text, self, perr)) return usage_error(args.input + ": " + perr);
   }
   set.finish();
-  vm::Interpreter vm(*compiled.program, set, engine::default_now());
+  int64_t now = 0;
+  if (!check_clock(now)) return 2;
+  vm::Interpreter vm(*compiled.program, set, now);
   Value out;
   if (!vm.run_value(compiled.entry, self, out)) {
     const lang::Span& span = vm.error().span;
@@ -213,6 +225,134 @@ int run_builtins(const BuiltinsArgs& args) {
   }
   for (const stdlib::Builtin& b : stdlib::builtins()) std::cout << b.signature << "\n    " << b.doc << "\n";
   return 0;
+}
+
+// --- rule authoring: explain and test ---
+
+namespace {
+
+int unknown_rule(const bytecode::Program& program, const std::string& id) {
+  std::vector<std::string> ids;
+  for (const bytecode::Rule& r : program.rules) ids.push_back(r.id);
+  std::string best = lang::did_you_mean(id, ids);
+  return usage_error("unknown rule id '" + id + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+}
+
+std::string span_location(const bytecode::Program& p, const lang::Span& span) {
+  if (!p.sources || span.file >= p.sources->size()) return {};
+  const lang::SourceFile& f = p.sources->file(span.file);
+  lang::LineCol lc = f.line_col(span.begin);
+  return f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col);
+}
+
+}  // namespace
+
+int run_explain(const ExplainArgs& args) {
+  int64_t now = 0;
+  if (!check_clock(now)) return 2;
+  bool ok = false;
+  compiler::CompileOptions copts;
+  copts.trace = true;
+  auto program = compile_rules(args.rules, false, false, copts, false, ok);
+  if (!ok) return 2;
+  const bytecode::Rule* rule = program->find_rule(args.rule);
+  if (rule == nullptr) return unknown_rule(*program, args.rule);
+  model::ResourceSet set;
+  try {
+    for (const std::string& input : args.inputs) loaders::load_file(set, input);
+  } catch (const loaders::InputError& e) {
+    return usage_error(e.what());
+  }
+  set.finish();
+  const model::Resource* res = set.by_address(args.address);
+  if (res == nullptr) {
+    std::vector<std::string> addresses;
+    for (const model::Resource& r : set.resources()) addresses.emplace_back(r.address);
+    std::string best = lang::did_you_mean(args.address, addresses);
+    return usage_error("no resource '" + args.address + "' in the input" +
+                       (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+  }
+  bool data = res->mode == model::Mode::Data;
+  if (std::find(rule->types.begin(), rule->types.end(), res->type) == rule->types.end() || rule->data_sources != data) {
+    std::string types;
+    for (const std::string& t : rule->types) types += (types.empty() ? "" : ", ") + t;
+    return usage_error("rule " + rule->id + " does not check " + std::string(data ? "data " : "") +
+                       std::string(res->type) + " resources (it checks " + (rule->data_sources ? "data " : "") + types +
+                       ")");
+  }
+  if (res->action == model::Action::Delete || (!data && !res->checked)) {
+    return usage_error(args.address + " is being destroyed: rules give it no verdict");
+  }
+  engine::EvalOptions opts;
+  opts.now_unix = now;
+  opts.trace = engine::TraceMode::All;
+  engine::Result r = engine::evaluate_one(*program, set, *rule, *res, opts);
+
+  std::string out = "rule      " + rule->id + " [" + rule->severity + "]" + (rule->title.empty() ? "" : " " + rule->title) +
+                    "\n          " + span_location(*program, rule->span) + "\n";
+  out += "resource  " + args.address + "  (" + std::string(res->type) + ", " + set.files()[res->file] + ", " +
+         std::string(model::action_name(res->action)) + ")\n";
+  out += "status    " + std::string(engine::status_name(r.status)) + "\n";
+  if (!r.message.empty()) out += "message   " + r.message + "\n";
+  for (size_t i = 0; i < r.why.size(); ++i) out += std::string(i ? "          " : "why       ") + r.why[i] + "\n";
+  for (size_t i = 0; i < r.unknown_paths.size(); ++i) {
+    out += std::string(i ? "          " : "unknown   ") + r.unknown_paths[i] + "\n";
+  }
+  if (!r.location.empty()) out += "at        " + r.location + "\n";
+  out += "trace\n";
+  for (const std::string& t : r.trace) out += "  " + t + "\n";
+  std::cout << out;
+  return r.status == engine::Status::Fail || r.status == engine::Status::Error ? 1 : 0;
+}
+
+int run_test(const TestArgs& args) {
+  int64_t now = 0;
+  if (!check_clock(now)) return 2;
+  ruletest::TestPlan plan, extra;
+  std::string error;
+  if (!ruletest::find_tests(args.paths, plan, error) || !ruletest::find_tests(args.rules, extra, error)) {
+    return usage_error(error);
+  }
+  // --rules only adds rule files; a file named twice must be compiled once.
+  std::set<std::filesystem::path> seen;
+  std::vector<std::string> rule_files;
+  for (const auto* list : {&plan.rule_files, &extra.rule_files}) {
+    for (const std::string& f : *list) {
+      std::error_code ec;
+      if (seen.insert(std::filesystem::weakly_canonical(f, ec)).second) rule_files.push_back(f);
+    }
+  }
+  if (rule_files.empty()) return usage_error("no rules to test: give rule files or directories (or --rules)");
+  if (plan.test_files.empty()) return usage_error("no test files (*.test.yaml) next to the rules given");
+  bool ok = false;
+  compiler::CompileOptions copts;
+  copts.trace = true;  // mismatches show traces
+  auto program = compile_rules(rule_files, false, false, copts, false, ok);
+  if (!ok) return 2;
+  ruletest::RunOptions ro;
+  ro.pattern = args.run;
+  ro.now_unix = now;
+  ruletest::RunResult result = ruletest::run_tests(*program, plan.test_files, ro);
+  if (result.cases.empty() && result.bad_files.empty()) return usage_error("no test name matches --run '" + args.run + "'");
+  for (const auto& [path, message] : result.bad_files) std::cerr << "edict: error: " << message << "\n";
+  for (const ruletest::CaseResult& c : result.cases) {
+    for (const std::string& e : c.errors) std::cerr << "edict: error: " << e << "\n";
+  }
+  std::cout << ruletest::render_text(result);
+  std::cout.flush();
+  if (args.junit == "-") {
+    std::cout << ruletest::render_junit(result);
+  } else if (!args.junit.empty()) {
+    std::ofstream junit(args.junit, std::ios::binary);
+    junit << ruletest::render_junit(result);
+    if (!junit) return usage_error("cannot write the JUnit report to '" + args.junit + "'");
+  }
+  const ruletest::Coverage& cov = result.coverage;
+  if (args.require_coverage && result.exit_code() == 0 && (!cov.untested.empty() || !cov.never_false.empty())) {
+    std::cerr << "edict: error: rule coverage is incomplete (--require-coverage)\n";
+    return 1;
+  }
+  return result.exit_code();
 }
 
 }  // namespace edict::cli

@@ -13,7 +13,23 @@ struct EvaluateArgs {
   std::vector<std::string> rule_ids;
   bool no_color = false;
   bool quiet = false;
+  bool explain = false;  // add evaluation traces to failing results
   std::vector<std::string> inputs;
+};
+
+struct ExplainArgs {
+  std::string rule;
+  std::string address;
+  std::vector<std::string> inputs;
+  std::vector<std::string> rules;
+};
+
+struct TestArgs {
+  std::vector<std::string> paths;
+  std::vector<std::string> rules;
+  std::string run;
+  std::string junit;
+  bool require_coverage = false;
 };
 
 struct CheckArgs {
@@ -45,5 +61,7 @@ int run_check(const CheckArgs& args);
 int run_disasm(const DisasmArgs& args);
 int run_eval(const EvalArgs& args);
 int run_builtins(const BuiltinsArgs& args);
+int run_explain(const ExplainArgs& args);
+int run_test(const TestArgs& args);
 
 }  // namespace edict::cli

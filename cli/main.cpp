@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   evaluate->add_option("--rule", ev.rule_ids, "Only this rule id (repeatable)")->allow_extra_args(false);
   evaluate->add_flag("--no-color", ev.no_color, "Never colour the text output (NO_COLOR is honoured too)");
   evaluate->add_flag("--quiet", ev.quiet, "Text output: list only failures, errors and unknowns");
+  evaluate->add_flag("--explain", ev.explain, "Add an evaluation trace (each sub-expression's value) to failing results");
   evaluate->add_option("INPUT", ev.inputs, "Plan or state JSON files ('-' for stdin)")->required();
 
   CheckArgs ck;
@@ -50,6 +51,23 @@ int main(int argc, char** argv) {
   eval->add_option("--rules", ea.rules, "Rule files whose functions the expression may call (repeatable)")
       ->allow_extra_args(false);
 
+  ExplainArgs xa;
+  CLI::App* explain = app.add_subcommand("explain", "Trace one rule on one resource: every sub-expression with its value");
+  explain->add_option("RULE", xa.rule, "The rule id")->required();
+  explain->add_option("ADDRESS", xa.address, "The resource address")->required();
+  explain->add_option("INPUT", xa.inputs, "Plan or state JSON files ('-' for stdin)")->required();
+  explain->add_option("--rules", xa.rules, "Rule file or directory (repeatable; default: the shipped rules)")
+      ->allow_extra_args(false);
+
+  TestArgs ta;
+  CLI::App* test = app.add_subcommand("test", "Run rule unit tests (*.test.yaml next to the rules) and report rule coverage");
+  test->add_option("PATH", ta.paths, "Rule files, test files or directories holding both")->required();
+  test->add_option("--rules", ta.rules, "More rule files or directories to compile (repeatable)")->allow_extra_args(false);
+  test->add_option("--run", ta.run, "Only tests whose name matches (a glob with * ? [ ], else a substring)");
+  test->add_option("--junit", ta.junit, "Also write a JUnit XML report to FILE ('-': stdout, after the listing)");
+  test->add_flag("--require-coverage", ta.require_coverage,
+                 "Fail (exit 1) when a rule has no test or an assert was never seen false");
+
   BuiltinsArgs ba;
   CLI::App* builtins = app.add_subcommand("builtins", "List the builtin functions");
   builtins->add_flag("--markdown", ba.markdown, "Print docs/stdlib.md");
@@ -72,6 +90,8 @@ int main(int argc, char** argv) {
   if (*disasm) return run_disasm(da);
   if (*eval) return run_eval(ea);
   if (*builtins) return run_builtins(ba);
+  if (*explain) return run_explain(xa);
+  if (*test) return run_test(ta);
   std::cerr << "edict: error: a subcommand is required (evaluate, check, disasm, eval, builtins)\n"
             << "Run with --help for more information.\n";
   return 2;

@@ -82,6 +82,19 @@ class Checker {
         }
       }
     }
+    for (const auto& [clause, span] : r.repeated_clauses) {
+      std::string hint = clause == "on" ? "list every type in one clause: `on aws_a, aws_b`"
+                         : clause == "when" ? "combine the guards with `and`"
+                                            : "a rule has one message; use `assert ... else \"...\"` for per-assert messages";
+      cx_.error(Code::DuplicateField, span, "rule '" + r.id + "' has more than one `" + clause + "` clause",
+                {{false, {}, hint}});
+    }
+    std::set<std::string> types_seen;
+    for (const lang::TypeRef& t : r.types) {
+      if (!types_seen.insert(t.name).second) {
+        cx_.error(Code::DuplicateField, t.span, "rule '" + r.id + "' lists type '" + t.name + "' twice");
+      }
+    }
     if (r.types.empty()) {
       cx_.error(Code::MissingField, r.id_span, "rule '" + r.id + "' has no `on` clause",
                 {{false, {}, "add the resource types it checks, e.g. `on aws_s3_bucket`"}});

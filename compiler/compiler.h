@@ -17,6 +17,10 @@ struct CompileOptions {
   std::vector<std::string> dump_after;  // pass names; dumps go to `dump`
   bool time_passes = false;             // per-pass timings go to `dump`
   std::ostream* dump = nullptr;
+  // Emit a TRACE instruction after every expression of guards, asserts and def bodies, so that
+  // engine/trace.h can record each sub-expression's value. Costs nothing unless recording, but
+  // makes the code longer: only `edict explain`, `evaluate --explain` and `edict test` ask for it.
+  bool trace = false;
 };
 
 struct CompileResult {

@@ -61,6 +61,10 @@ class Folder {
           const char* what = t == vm::Truth::True ? "always true (it can never fail)" : "always false (it fails on every resource)";
           if (t == vm::Truth::True || t == vm::Truth::False) {
             cx_.error(Code::ConstantAssert, a.expr->span, std::string("this assert is ") + what);
+          } else if (t == vm::Truth::NotBool) {
+            cx_.error(Code::TypeMismatch, a.expr->span,
+                      "an assert must be a boolean, but this one is always the " + std::string(kind_name(v->kind())) +
+                          " " + to_display(*v, 40));
           }
         }
         if (a.message) fold(*a.message);

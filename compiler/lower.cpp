@@ -1,6 +1,7 @@
 // The lower pass: emits bytecode for functions, rule entries and their explanation trees.
 // Joins written as a quantifier over resources(T) filtered by `x.path refers E` are lowered to a
-// REFERRERS hash-index lookup instead of a scan over every resource of T.
+// REFERRERS hash-index lookup instead of a scan over every resource of T. Tracing builds add a
+// TRACE instruction after each expression of guards, asserts and def bodies (see engine/trace.h).
 #include <functional>
 
 #include "compiler/internal/context.h"
@@ -17,11 +18,29 @@ using lang::Op;
 
 namespace {
 
+// Source text on one line: explanations and `why` lines must not carry the rule's newlines and
+// indentation into reports.
+std::string one_line(std::string_view text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 class Lowerer {
  public:
   explicit Lowerer(Context& cx) : cx_(cx), p_(*cx.program) {}
 
   void run() {
+    if (cx_.trace) trace_ = build_trace_nodes(cx_);
     // Function indexes equal def indexes so CALL operands can be assigned before bodies exist.
     for (const DefInfo& d : cx_.defs) {
       bytecode::Function f;
@@ -92,17 +111,21 @@ class Lowerer {
       uint16_t locals = locals_for(r, a.expr.get());
       ba.entry = entry(*a.expr, locals);
       ba.span = a.span;
-      ba.text = cx_.text(a.expr->span);
+      ba.text = one_line(cx_.text(a.expr->span));
+      ++untraced_;  // messages and explanations are never recorded
       if (a.message) {
         ba.has_message = true;
         ba.message = entry(*a.message, locals_for(r, a.message.get()));
       }
       ba.explain = explain(*a.expr, locals, 0);
+      --untraced_;
       out.asserts.push_back(std::move(ba));
     }
     if (d.message) {
+      ++untraced_;
       out.has_message = true;
       out.message = entry(*d.message, locals_for(r, d.message.get()));
+      --untraced_;
     }
     p_.rules.push_back(std::move(out));
   }
@@ -111,7 +134,7 @@ class Lowerer {
   bytecode::Explain explain(const Expr& e, uint16_t locals, int depth) {
     using K = bytecode::Explain::Kind;
     bytecode::Explain x;
-    x.text = cx_.text(e.span);
+    x.text = one_line(cx_.text(e.span));
     x.span = e.span;
     x.value = entry(e, locals);
     if (depth > 6) return x;
@@ -137,8 +160,8 @@ class Lowerer {
       x.op = lang::op_text(e.op);
       x.lhs = entry(*e.kids[0], locals);
       x.rhs = entry(*e.kids[1], locals);
-      x.lhs_text = cx_.text(e.kids[0]->span);
-      x.rhs_text = cx_.text(e.kids[1]->span);
+      x.lhs_text = one_line(cx_.text(e.kids[0]->span));
+      x.rhs_text = one_line(cx_.text(e.kids[1]->span));
       x.lhs_literal = cx_.folded.count(e.kids[0]->id) > 0;
     } else if (e.kind == ExprKind::Quantifier) {
       x.kind = K::Quantifier;
@@ -213,8 +236,11 @@ class Lowerer {
       auto nr = cx_.names.find(root->id);
       if (nr == cx_.names.end() || nr->second.kind != NameRes::Kind::Local || nr->second.slot != slot) continue;
       if (uses_binding(*c->kids[1], slot, 1)) continue;
+      ++untraced_;
       emit(*c->kids[1]);
+      --untraced_;
       op(OpCode::REFERRERS, domain.span, static_cast<uint16_t>(p_.add_string(call->second.type)), intern(path));
+      trace(domain, true);
       return true;
     }
     // The other direction: `E.path refers x` where x is the bound resource: follow E's edges.
@@ -228,18 +254,50 @@ class Lowerer {
       std::string path;
       if (!attr_path(cx_, *c->kids[0], root, path)) continue;
       if (root != nullptr && uses_binding(*root, slot, 1)) continue;
+      ++untraced_;
       if (root == nullptr) {
         op(OpCode::SELF, c->kids[0]->span);
       } else {
         emit(*root);
       }
+      --untraced_;
       op(OpCode::REFERENCED, domain.span, static_cast<uint16_t>(p_.add_string(call->second.type)), intern(path));
+      trace(domain, true);
       return true;
     }
     return false;
   }
 
+  // Emits code leaving the value of `e`, then (tracing builds) a TRACE recording it. Jumps that
+  // skip the rest of `e` (and/or/??/if, quantifiers) land on that TRACE, so it sees every outcome.
   void emit(const Expr& e) {
+    emit_value(e);
+    trace(e, false);
+  }
+
+  void trace(const Expr& e, bool join) {
+    if (!cx_.trace || untraced_ > 0) return;
+    auto it = trace_.nodes.find(e.id);
+    if (it == trace_.nodes.end()) return;
+    if (join) p_.trace_nodes[it->second].join = true;
+    op(OpCode::TRACE, e.span, 0, it->second);
+  }
+
+  // Tracing builds: records the element an iteration bound (a [key, value] pair for two names).
+  void trace_binding(const Expr& e, uint16_t slot) {
+    if (!cx_.trace || untraced_ > 0) return;
+    auto it = trace_.bindings.find(e.id);
+    if (it == trace_.bindings.end()) return;
+    op(OpCode::LOAD, e.var_span, slot);
+    if (!e.var2.empty()) {
+      op(OpCode::LOAD, e.var_span, slot + 1);
+      op(OpCode::MAKE_LIST, e.var_span, 0, 2);
+    }
+    op(OpCode::TRACE, e.var_span, 0, it->second);
+    op(OpCode::POP, e.var_span);
+  }
+
+  void emit_value(const Expr& e) {
     if (auto f = cx_.folded.find(e.id); f != cx_.folded.end()) {
       op(OpCode::CONST, e.span, 0, p_.add_constant(f->second));
       return;
@@ -324,6 +382,7 @@ class Lowerer {
         op(OpCode::ITER_START, e.span, e.var2.empty() ? 0 : 1);
         uint32_t loop = here();
         uint32_t next = op(OpCode::ITER_NEXT, e.span, slot);
+        trace_binding(e, slot);
         emit(*e.kids[1]);
         uint32_t step = op(OpCode::QUANT_STEP, e.span, q);
         op(OpCode::JUMP, e.span, 0, loop);
@@ -339,6 +398,7 @@ class Lowerer {
         op(OpCode::ITER_START, e.span, e.var2.empty() ? 0 : 1);
         uint32_t loop = here();
         uint32_t next = op(OpCode::ITER_NEXT, e.span, slot);
+        trace_binding(e, slot);
         if (filter) {
           emit(*filter);
           op(OpCode::COMPR_TEST, filter->span, 0, loop);
@@ -440,6 +500,8 @@ class Lowerer {
 
   Context& cx_;
   bytecode::Program& p_;
+  TraceIndex trace_;  // tracing builds only
+  int untraced_ = 0;  // > 0 while emitting code whose values are never recorded
 };
 
 }  // namespace

@@ -9,6 +9,8 @@
 #include <unordered_map>
 
 #include "engine/explain.h"
+#include "engine/trace.h"
+#include "stdlib/builtins.h"
 #include "vm/interpreter.h"
 #include "vm/operators.h"
 
@@ -43,28 +45,55 @@ int severity_rank(std::string_view s) {
   return -1;
 }
 
-int64_t default_now() {
-  if (const char* env = std::getenv("EDICT_NOW"); env != nullptr && *env != '\0') {
-    std::string s(env);
-    if (std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); })) return std::stoll(s);
-    std::tm tm{};
-    if (std::sscanf(s.c_str(), "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-                    &tm.tm_sec) >= 3) {
-      tm.tm_year -= 1900;
-      tm.tm_mon -= 1;
-      return static_cast<int64_t>(timegm(&tm));
-    }
+bool clock_from_env(int64_t& now, std::string& error) {
+  const char* env = std::getenv("EDICT_NOW");
+  now = static_cast<int64_t>(std::time(nullptr));
+  if (env == nullptr || *env == '\0') return true;
+  // The same parser as the timestamp() builtin: RFC 3339 with offsets, or Unix seconds.
+  std::string text(env);
+  bool digits = std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
+  if (digits && text.size() < 19) {
+    now = std::stoll(text);
+    return true;
   }
-  return static_cast<int64_t>(std::time(nullptr));
+  Arena arena;
+  stdlib::CallContext ctx{arena, {}, 0};
+  Value arg = Value::string(text);
+  Value v = stdlib::builtins()[static_cast<size_t>(stdlib::find_builtin("timestamp"))].fn(ctx, {&arg, 1});
+  if (!ctx.error.empty() || !v.is_number()) {
+    error = "EDICT_NOW='" + text + "' is not an RFC 3339 timestamp or Unix seconds" +
+            (ctx.error.empty() ? "" : " (" + ctx.error + ")");
+    return false;
+  }
+  now = static_cast<int64_t>(v.as_number());
+  return true;
+}
+
+int64_t default_now() {
+  int64_t now = 0;
+  std::string error;
+  clock_from_env(now, error);
+  return now;
 }
 
 namespace {
 
 class RuleRunner {
  public:
-  RuleRunner(const bytecode::Program& p, model::ResourceSet& set, int64_t now) : p_(p), vm_(p, set, now) {}
+  RuleRunner(const bytecode::Program& p, model::ResourceSet& set, int64_t now, TraceMode trace)
+      : p_(p), vm_(p, set, now), trace_(p.traced ? trace : TraceMode::Off) {}
 
   Result run(const bytecode::Rule& rule, const model::Resource& r) {
+    Result res = decide(rule, r);
+    bool failed = res.status == Status::Fail || res.status == Status::Error;
+    if (trace_ == TraceMode::All || (trace_ == TraceMode::Failures && failed)) {
+      res.trace = trace_rule(vm_, rule, r, res.status);
+    }
+    return res;
+  }
+
+ private:
+  Result decide(const bytecode::Rule& rule, const model::Resource& r) {
     vm_.reset();
     Result res;
     res.rule = &rule;
@@ -106,7 +135,6 @@ class RuleRunner {
     return res;
   }
 
- private:
   static std::string join(const std::vector<std::string>& v) {
     if (v.empty()) return "a value";
     std::string out;
@@ -122,7 +150,7 @@ class RuleRunner {
   }
 
   void collect_unknowns(Result& res) {
-    for (uint32_t id : vm_.unknown_paths()) res.unknown_paths.push_back(p_.strings[id]);
+    res.unknown_paths = vm_.unknown_paths();
   }
 
   Result error(Result& res, const std::string& message, const lang::Span& span) {
@@ -152,6 +180,7 @@ class RuleRunner {
 
   const bytecode::Program& p_;
   vm::Interpreter vm_;
+  TraceMode trace_;
 };
 
 }  // namespace
@@ -165,7 +194,7 @@ Results evaluate(const bytecode::Program& program, model::ResourceSet& resources
     if (severity_rank(rule.severity) < min_rank) continue;
     for (const std::string& t : rule.types) (rule.data_sources ? data : managed)[t].push_back(&rule);
   }
-  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now());
+  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace);
   Results out;
   for (const model::Resource& r : resources.resources()) {
     bool is_data = r.mode == model::Mode::Data;
@@ -184,6 +213,12 @@ Results evaluate(const bytecode::Program& program, model::ResourceSet& resources
     return a.resource->address < b.resource->address;
   });
   return out;
+}
+
+Result evaluate_one(const bytecode::Program& program, model::ResourceSet& resources, const bytecode::Rule& rule,
+                    const model::Resource& resource, const EvalOptions& opts) {
+  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace);
+  return runner.run(rule, resource);
 }
 
 }  // namespace edict::engine

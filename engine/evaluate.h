@@ -23,6 +23,7 @@ struct Result {
   std::vector<std::string> unknown_paths;  // attribute paths whose unknown values decided `unknown`
   int failed_assert = -1;                  // index into rule->asserts for fail
   std::string location;                    // file:line:col of the failing assert or run-time error
+  std::vector<std::string> trace;          // evaluation trace lines (EvalOptions::trace)
 };
 
 struct Summary {
@@ -35,16 +36,28 @@ struct Results {
   Summary summary;
 };
 
+// Which results get an evaluation trace (engine/trace.h). Needs a Program compiled with
+// CompileOptions::trace; with any other program traces stay empty.
+enum class TraceMode : uint8_t { Off, Failures, All };  // Failures: fail and error results
+
 struct EvalOptions {
   std::vector<std::string> rules;  // only these rule ids (empty: all)
   std::string min_severity;        // only rules at or above this severity (empty: all)
   int64_t now_unix = 0;            // the clock for time builtins (0: wall clock or EDICT_NOW)
+  TraceMode trace = TraceMode::Off;
 };
 
 // Runs every selected rule over every checked resource of the rule's types.
 Results evaluate(const bytecode::Program& program, model::ResourceSet& resources, const EvalOptions& opts = {});
 
-// The evaluation clock: EDICT_NOW (RFC 3339 or unix seconds) when set, else the wall clock.
+// Runs one rule on one resource, whether or not the rule selects its type (for `edict explain`,
+// the test runner and the REPL). `opts.rules` and `opts.min_severity` are ignored.
+Result evaluate_one(const bytecode::Program& program, model::ResourceSet& resources, const bytecode::Rule& rule,
+                    const model::Resource& resource, const EvalOptions& opts = {});
+
+// The evaluation clock: EDICT_NOW (RFC 3339 or Unix seconds) when set, else the wall clock.
+// clock_from_env reports an invalid EDICT_NOW; default_now falls back to the wall clock.
+bool clock_from_env(int64_t& now, std::string& error);
 int64_t default_now();
 
 // Rank of a severity name (info 0 .. critical 4), or -1.

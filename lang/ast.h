@@ -115,6 +115,9 @@ struct RuleDecl {
   bool data_sources = false;    // `on data T`: check data sources of these types
   ExprPtr when;                 // optional guard
   std::vector<Assert> asserts;
+  // Clauses that may appear once (`on`, `when`, `message`) but appeared again: the checker
+  // reports each (E0108); the parser keeps the first.
+  std::vector<std::pair<std::string, Span>> repeated_clauses;
 
   const MetaField* field(std::string_view key) const {
     for (const MetaField& f : meta) {

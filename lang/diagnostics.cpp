@@ -64,6 +64,12 @@ void DiagnosticSink::report(Code code, Span span, std::string message, std::vect
 
 bool DiagnosticSink::has_errors() const { return error_count() > 0; }
 
+void DiagnosticSink::promote_warnings() {
+  for (Diagnostic& d : diags_) {
+    if (d.severity == Severity::Warning) d.severity = Severity::Error;
+  }
+}
+
 size_t DiagnosticSink::error_count() const {
   return static_cast<size_t>(std::count_if(diags_.begin(), diags_.end(),
                                            [](const Diagnostic& d) { return d.severity == Severity::Error; }));
@@ -72,7 +78,8 @@ size_t DiagnosticSink::error_count() const {
 std::vector<Diagnostic> DiagnosticSink::sorted() const {
   std::vector<Diagnostic> out = diags_;
   auto key = [](const Diagnostic& d) {
-    return std::make_tuple(d.span.file, d.span.begin, d.span.end, static_cast<int>(d.code), d.message);
+    return std::make_tuple(d.span.file, d.span.begin, d.span.end, static_cast<int>(d.code), d.message,
+                           static_cast<int>(d.severity));
   };
   std::stable_sort(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
   out.erase(std::unique(out.begin(), out.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) == key(b); }),

@@ -74,6 +74,8 @@ class DiagnosticSink {
   void report(Code code, Span span, std::string message, std::vector<Note> notes = {});
   void report(Diagnostic d) { diags_.push_back(std::move(d)); }
   bool has_errors() const;
+  // --werror: every warning becomes an error.
+  void promote_warnings();
   size_t error_count() const;
   // Sorted by file, position and code, exact duplicates removed.
   std::vector<Diagnostic> sorted() const;

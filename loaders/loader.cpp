@@ -1,9 +1,10 @@
-// Reading inputs (files, stdin, BOMs, UTF-16), detecting their format and dispatching to the
-// format's loader. The document is parsed once, into one simdjson DOM, per input.
+// Reading inputs (files, stdin, BOMs, UTF-16) into padded buffers, loading them (document.cpp)
+// and turning JSON errors into "file:line:column: message". Each input is read once, in place.
 #include "loaders/loader.h"
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -15,26 +16,34 @@ namespace edict::loaders {
 
 namespace {
 
-constexpr std::string_view kNotTerraform =
-    ": not a Terraform plan or state (no resource_changes, planned_values or values.root_module)";
+using internal::Input;
 
 bool has_prefix(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// Reads a stream of unknown size, keeping SIMDJSON_PADDING spare bytes of capacity at the end.
 std::string read_stream(std::FILE* f) {
   std::string data;
-  char chunk[1 << 16];
-  size_t got = 0;
-  while ((got = std::fread(chunk, 1, sizeof chunk, f)) > 0) data.append(chunk, got);
+  size_t size = 0;
+  for (;;) {
+    if (data.size() < size + (1 << 16) + simdjson::SIMDJSON_PADDING) {
+      data.resize(std::max<size_t>(2 * data.size(), size + (1 << 16) + simdjson::SIMDJSON_PADDING));
+    }
+    size_t want = data.size() - size - simdjson::SIMDJSON_PADDING;
+    size_t got = std::fread(data.data() + size, 1, want, f);
+    size += got;
+    if (got < want) break;
+  }
+  data.resize(size);  // shrinking keeps the capacity
   return data;
 }
 
-// Reads a whole file or stdin into a padded buffer (so simdjson can parse it in place).
-simdjson::padded_string read_raw(const std::string& path) {
+// Reads a whole file or stdin, once, into a padded buffer (so simdjson can parse it in place).
+Input read_raw(const std::string& path) {
   if (path == "-") {
     std::string data = read_stream(stdin);
     if (std::ferror(stdin))
       throw InputError("<stdin>: cannot read standard input: " + std::string(std::strerror(errno)));
-    return simdjson::padded_string(data);
+    return Input::adopt(std::move(data));
   }
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) throw InputError(path + ": cannot open: " + std::strerror(errno));
@@ -49,21 +58,22 @@ simdjson::padded_string read_raw(const std::string& path) {
     std::string data = read_stream(f);
     if (std::ferror(f)) fail(errno != 0 ? errno : EIO);
     std::fclose(f);
-    return simdjson::padded_string(data);
+    return Input::adopt(std::move(data));
   }
   auto size = static_cast<size_t>(st.st_size);
-  simdjson::padded_string buffer(size);
-  size_t got = std::fread(buffer.data(), 1, size, f);
+  Input in = Input::mapped(size);
+  size_t got = std::fread(in.data(), 1, size, f);
   if (got != size || std::ferror(f)) fail(errno != 0 ? errno : EIO);
   std::fclose(f);
-  return buffer;
+  return in;
 }
 
-// UTF-16 (after its BOM) -> UTF-8. Throws on an odd length or an unpaired surrogate.
+// UTF-16 (after its BOM) -> UTF-8, with SIMDJSON_PADDING spare bytes of capacity. Throws on an odd
+// length or an unpaired surrogate.
 std::string utf16_to_utf8(std::string_view bytes, bool little_endian, const std::string& name) {
   if (bytes.size() % 2 != 0) throw InputError(name + ": invalid UTF-16: odd number of bytes");
   std::string out;
-  out.reserve(bytes.size() / 2 + bytes.size() / 8);
+  out.reserve(bytes.size() / 2 * 3 + simdjson::SIMDJSON_PADDING);  // 3 bytes per unit at most
   auto unit = [&](size_t i) -> uint32_t {
     auto a = static_cast<unsigned char>(bytes[i]), b = static_cast<unsigned char>(bytes[i + 1]);
     return little_endian ? (a | (b << 8)) : ((a << 8) | b);
@@ -108,72 +118,59 @@ Encoding detect_encoding(std::string_view bytes) {
   return Encoding::Utf8;
 }
 
-// Major version of a "MAJOR.MINOR" format_version; -1 when it is not of that shape.
-int major_version(std::string_view v) {
-  size_t i = 0;
-  int major = 0;
-  while (i < v.size() && v[i] >= '0' && v[i] <= '9' && i < 6) major = major * 10 + (v[i++] - '0');
-  return i == 0 || (i < v.size() && v[i] != '.') ? -1 : major;
+void line_col(std::string_view text, size_t offset, size_t& line, size_t& column) {
+  offset = std::min(offset, text.size());
+  line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  column = offset - line_start + 1;
 }
 
-void check_format_version(simdjson::dom::object root, const std::string& name, std::string_view what) {
-  simdjson::dom::element v;
-  if (root["format_version"].get(v) != simdjson::SUCCESS) return;  // older tools left it out
-  std::string_view s;
-  int major = v.get(s) == simdjson::SUCCESS ? major_version(s) : -1;
-  if (major != 0 && major != 1) {
-    throw InputError(name + ": unsupported " + std::string(what) + " format_version " + simdjson::to_string(v) +
-                     " (edict reads 0.x and 1.x)");
-  }
+std::string located(const std::string& name, std::string_view text, const internal::JsonError& e) {
+  std::string message = name + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message;
+  if (text.size() >= 2 && (text[0] == '\0' || text[1] == '\0')) message += " (UTF-16 without a byte order mark?)";
+  return message;
 }
 
-Format detect(simdjson::dom::object root) {
-  if (root["resource_changes"].error() == simdjson::SUCCESS || root["planned_values"].error() == simdjson::SUCCESS) {
-    return Format::Plan;
-  }
-  if (root.at_pointer("/values/root_module").error() == simdjson::SUCCESS) return Format::State;
-  // `terraform show -json` of an empty state prints only the versions.
-  bool versions_only = root["format_version"].error() == simdjson::SUCCESS;
-  for (simdjson::dom::key_value_pair field : root) {
-    versions_only &= field.key == "format_version" || field.key == "terraform_version";
-  }
-  return versions_only ? Format::State : Format::Unknown;
-}
-
-// Parses and loads one document. `data` must be followed by simdjson::SIMDJSON_PADDING readable
-// bytes when `padded` is true (otherwise the parser copies it).
-Format load_document(model::ResourceSet& set, const char* data, size_t size, bool padded, const std::string& name,
-                     const LoadOptions& opts) {
-  std::string_view text(data, size);
+// Loads one document. On-Demand validates what it reads; the second pass (find_json_error) says
+// where the text is wrong. Any malformed JSON takes precedence over errors in the content.
+// `original` gives the text again when the input's pages have been given back (error path only).
+template <class Original>
+Format load_document(model::ResourceSet& set, Input& input, const std::string& name, const LoadOptions& opts,
+                     const Original& original) {
+  std::string_view text = input.text();
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) throw InputError(name + ": empty input");
-  simdjson::dom::parser parser = internal::make_parser();
-  simdjson::dom::element root;
-  simdjson::error_code code = parser.parse(data, size, !padded).get(root);
-  std::string widened;
-  if (code != simdjson::SUCCESS && internal::widen_big_integers(text, widened)) {
-    code = parser.parse(widened.data(), widened.size(), true).get(root);
+  internal::LoadContext ctx(set, opts, name);
+  std::string again;
+  auto full_text = [&]() {
+    if (!input.partly_released()) return text;
+    again = original();
+    return std::string_view(again);
+  };
+  try {
+    return internal::load_terraform(ctx, input);
+  } catch (const internal::JsonFault& fault) {
+    std::string_view all = full_text();
+    internal::JsonError e;
+    if (!internal::find_json_error(all, e)) {  // valid JSON that simdjson refused (a number out of range)
+      e.message = simdjson::error_message(fault.code);
+      if (fault.where >= text.data() && fault.where < text.data() + text.size()) {
+        line_col(all, static_cast<size_t>(fault.where - text.data()), e.line, e.column);
+      }
+    }
+    throw InputError(located(name, all, e));
+  } catch (const InputError&) {
+    if (input.text().data() != text.data()) throw;  // raised after the input was freed: not about JSON
+    std::string_view all = full_text();
+    internal::JsonError e;
+    if (internal::find_json_error(all, e)) throw InputError(located(name, all, e));
+    throw;
   }
-  if (code != simdjson::SUCCESS) {
-    internal::JsonError e = internal::locate_json_error(text, code);
-    std::string message = name + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message;
-    if (size >= 2 && (data[0] == '\0' || data[1] == '\0')) message += " (UTF-16 without a byte order mark?)";
-    throw InputError(message);
-  }
-  simdjson::dom::object object;
-  if (root.get(object) != simdjson::SUCCESS) throw InputError(name + std::string(kNotTerraform));
-  Format format = detect(object);
-  if (format == Format::Unknown) throw InputError(name + std::string(kNotTerraform));
-  check_format_version(object, name, format == Format::Plan ? "plan" : "state");
-
-  internal::LoadContext ctx(set, opts, name, set.add_file(name));
-  if (format == Format::Plan) {
-    ctx.source = "plan";
-    internal::load_terraform_plan(ctx, object);
-  } else {
-    ctx.source = "state";
-    internal::load_terraform_state(ctx, object);
-  }
-  return format;
 }
 
 }  // namespace
@@ -188,8 +185,8 @@ std::string_view format_name(Format f) {
 }
 
 std::string read_input(const std::string& path) {
-  simdjson::padded_string raw = read_raw(path);
-  std::string_view bytes(raw.data(), raw.size());
+  Input raw = read_raw(path);
+  std::string_view bytes = raw.text();
   std::string name = path == "-" ? "<stdin>" : path;
   switch (detect_encoding(bytes)) {
     case Encoding::Utf8Bom: return std::string(bytes.substr(3));
@@ -202,25 +199,28 @@ std::string read_input(const std::string& path) {
 
 Format load_file(model::ResourceSet& set, const std::string& path, const LoadOptions& opts) {
   std::string name = path == "-" ? "<stdin>" : path;
-  simdjson::padded_string raw = read_raw(path);
-  std::string_view bytes(raw.data(), raw.size());
-  switch (detect_encoding(bytes)) {
-    case Encoding::Utf8: return load_document(set, raw.data(), raw.size(), true, name, opts);
+  Input input = read_raw(path);
+  switch (Encoding encoding = detect_encoding(input.text())) {
+    case Encoding::Utf8: break;
     // Skipping the BOM keeps the padding after the end: parse in place.
-    case Encoding::Utf8Bom: return load_document(set, raw.data() + 3, raw.size() - 3, true, name, opts);
+    case Encoding::Utf8Bom: input.set_text(input.text().substr(3)); break;
     case Encoding::Utf16LE:
     case Encoding::Utf16BE: {
-      bool le = detect_encoding(bytes) == Encoding::Utf16LE;
-      std::string utf8 = utf16_to_utf8(bytes.substr(2), le, name);
-      return load_document(set, utf8.data(), utf8.size(), false, name, opts);
+      std::string utf8 = utf16_to_utf8(input.text().substr(2), encoding == Encoding::Utf16LE, name);
+      input = Input::adopt(std::move(utf8));  // the UTF-16 bytes are freed
+      break;
     }
   }
-  return Format::Unknown;
+  // An error found after pages were given back is located in the file read again.
+  return load_document(set, input, name, opts, [&] { return read_input(path); });
 }
 
 Format load_text(model::ResourceSet& set, std::string_view text, const std::string& name, const LoadOptions& opts) {
   if (has_prefix(text, "\xEF\xBB\xBF")) text.remove_prefix(3);
-  return load_document(set, text.data(), text.size(), false, name, opts);
+  // The one copy: `text` has no padding after it.
+  Input input = Input::mapped(text.size());
+  if (!text.empty()) std::memcpy(input.data(), text.data(), text.size());
+  return load_document(set, input, name, opts, [&] { return std::string(text); });
 }
 
 }  // namespace edict::loaders

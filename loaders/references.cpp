@@ -18,10 +18,35 @@ namespace edict::loaders::internal {
 
 namespace {
 
-using simdjson::SUCCESS;
-using simdjson::dom::array;
-using simdjson::dom::element;
-using simdjson::dom::object;
+// The keys of the configuration tree (config_tree.cpp) this file reads.
+struct Keys {
+  Symbol root_module = intern_key("root_module"), module_calls = intern_key("module_calls"),
+         module = intern_key("module"), resources = intern_key("resources"), outputs = intern_key("outputs"),
+         address = intern_key("address"), expressions = intern_key("expressions"),
+         expression = intern_key("expression"), references = intern_key("references"),
+         constant_value = intern_key("constant_value"), count_expression = intern_key("count_expression"),
+         for_each_expression = intern_key("for_each_expression");
+};
+
+const Keys& config_keys() {
+  static const Keys k;
+  return k;
+}
+
+// Member `key` of `v` when `v` is an object and the member has the wanted kind; else nullptr.
+const Value* member(const Value* v, Symbol key, Kind kind) {
+  const Value* m = v == nullptr ? nullptr : v->find(key);
+  return m != nullptr && m->kind() == kind ? m : nullptr;
+}
+
+// The same by name, for names taken from reference text (compared, never interned).
+const Value* named_member(const Value* v, std::string_view name) {
+  if (v == nullptr || !v->is_object()) return nullptr;
+  for (const Member& m : v->as_object()) {
+    if (symbol_name(m.key) == name) return &m.value;
+  }
+  return nullptr;
+}
 
 // Hops through variables and module outputs followed for one attribute; cycles stop earlier.
 constexpr int kMaxHops = 64;
@@ -31,8 +56,8 @@ struct ConfigModule {
   std::string path;                     // module.a.module.b ("" for the root)
   std::vector<std::string_view> names;  // the call names from the root: {a, b}
   int parent = -1;
-  object body;         // resources, outputs, module_calls
-  object call;         // the module_calls entry in the parent (not set for the root)
+  const Value* body = nullptr;  // resources, outputs, module_calls
+  const Value* call = nullptr;  // the module_calls entry in the parent (not set for the root)
   bool keyed = false;  // the call has count or for_each, so its instances have keys
   std::unordered_map<std::string_view, int> children;
 };
@@ -75,10 +100,10 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 
 // An expression object is `{}` or has only `references` (an array) and `constant_value`; any
 // other object is a nested block.
-bool is_expression(object o) {
-  for (simdjson::dom::key_value_pair field : o) {
-    if (field.key == "constant_value") continue;
-    if (field.key == "references" && field.value.is_array()) continue;
+bool is_expression(const Value& o) {
+  for (const Member& m : o.as_object()) {
+    if (m.key == config_keys().constant_value) continue;
+    if (m.key == config_keys().references && m.value.is_list()) continue;
     return false;
   }
   return true;
@@ -86,11 +111,10 @@ bool is_expression(object o) {
 
 // The references of one expression without the entries that are prefixes of longer ones
 // (`aws_s3_bucket.b` beside `aws_s3_bucket.b[0].id`), sorted and without duplicates.
-void significant(array refs, std::vector<std::string_view>& out) {
+void significant(const Value& refs, std::vector<std::string_view>& out) {
   out.clear();
-  for (element r : refs) {
-    std::string_view s;
-    if (r.get(s) == SUCCESS && !s.empty()) out.push_back(s);
+  for (const Value& r : refs.as_list()) {
+    if (r.is_string() && r.size() > 0) out.push_back(r.as_string());
   }
   if (out.size() < 2) return;
   std::sort(out.begin(), out.end());
@@ -115,10 +139,10 @@ class GraphBuilder {
  public:
   explicit GraphBuilder(LoadContext& ctx) : ctx_(ctx) {}
 
-  void build(object configuration) {
-    object root;
-    if (configuration["root_module"].get(root) != SUCCESS) return;
-    add_module(root, -1, {}, object());
+  void build(const Value& configuration) {
+    const Value* root = member(&configuration, config_keys().root_module, Kind::Object);
+    if (root == nullptr) return;
+    add_module(root, -1, {}, nullptr);
     index_instances();
     if (instances_.empty()) return;
     for (size_t m = 0; m < modules_.size(); ++m) link_module(static_cast<int>(m));
@@ -132,7 +156,7 @@ class GraphBuilder {
   }
 
  private:
-  int add_module(object body, int parent, std::string_view call_name, object call) {
+  int add_module(const Value* body, int parent, std::string_view call_name, const Value* call) {
     ConfigModule m;
     m.parent = parent;
     m.body = body;
@@ -142,18 +166,18 @@ class GraphBuilder {
       m.path = p.path.empty() ? "module." + std::string(call_name) : p.path + ".module." + std::string(call_name);
       m.names = p.names;
       m.names.push_back(call_name);
-      m.keyed = call["count_expression"].error() == SUCCESS || call["for_each_expression"].error() == SUCCESS;
+      m.keyed = call->find(config_keys().count_expression) != nullptr || call->find(config_keys().for_each_expression) != nullptr;
     }
     int index = static_cast<int>(modules_.size());
     modules_.push_back(std::move(m));
-    object calls;
-    if (body["module_calls"].get(calls) == SUCCESS) {
-      for (simdjson::dom::key_value_pair field : calls) {
-        object child_call, child_body;
-        if (field.value.get(child_call) != SUCCESS || child_call["module"].get(child_body) != SUCCESS) continue;
+    if (const Value* calls = member(body, config_keys().module_calls, Kind::Object)) {
+      for (const Member& field : calls->as_object()) {
+        const Value* child_body = member(&field.value, config_keys().module, Kind::Object);
+        if (child_body == nullptr) continue;
         // Recursion depth is bounded by the JSON nesting limit.
-        int child = add_module(child_body, index, field.key, child_call);
-        modules_[static_cast<size_t>(index)].children.emplace(field.key, child);
+        std::string_view name = symbol_name(field.key);
+        int child = add_module(child_body, index, name, &field.value);
+        modules_[static_cast<size_t>(index)].children.emplace(name, child);
       }
     }
     return index;
@@ -195,26 +219,24 @@ class GraphBuilder {
   // Resolves every attribute of every configuration resource of module `m` and adds the edges.
   void link_module(int m) {
     const ConfigModule& module = modules_[static_cast<size_t>(m)];
-    array resources;
-    if (module.body["resources"].get(resources) != SUCCESS) return;
-    for (element r : resources) {
-      object resource, expressions;
-      std::string_view address;
-      if (r.get(resource) != SUCCESS || resource["address"].get(address) != SUCCESS) continue;
+    const Value* resources = member(module.body, config_keys().resources, Kind::List);
+    if (resources == nullptr) return;
+    for (const Value& resource : resources->as_list()) {
+      const Value* address = member(&resource, config_keys().address, Kind::String);
+      if (address == nullptr) continue;
       key_buffer_ = module.path;
       if (!key_buffer_.empty()) key_buffer_ += '.';
-      key_buffer_ += address;
+      key_buffer_ += address->as_string();
       auto sources = by_config_key_.find(key_buffer_);
       if (sources == by_config_key_.end()) continue;  // no instances (count = 0, or not in this plan)
-      if (resource["expressions"].get(expressions) != SUCCESS) continue;
-      array for_each_refs;
-      object for_each;
-      bool has_for_each = resource["for_each_expression"].get(for_each) == SUCCESS &&
-                          for_each["references"].get(for_each_refs) == SUCCESS;
+      const Value* expressions = member(&resource, config_keys().expressions, Kind::Object);
+      if (expressions == nullptr) continue;
+      const Value* for_each_refs =
+          member(member(&resource, config_keys().for_each_expression, Kind::Object), config_keys().references, Kind::List);
       uint32_t first_source = sources->second;
       path_buffer_.clear();
-      walk(expressions, path_buffer_, [&](const std::string& attr, array refs) {
-        link_attribute(m, first_source, attr, refs, has_for_each ? &for_each_refs : nullptr);
+      walk(*expressions, path_buffer_, [&](const std::string& attr, const Value& refs) {
+        link_attribute(m, first_source, attr, refs, for_each_refs);
       });
     }
   }
@@ -222,31 +244,29 @@ class GraphBuilder {
   // Calls fn(dotted path, references) for every expression with references in a block, nested
   // blocks included (a list of blocks is an array of block objects; indices are not in the path).
   template <class Fn>
-  void walk(object block, std::string& path, const Fn& fn) {
-    for (simdjson::dom::key_value_pair field : block) {
+  void walk(const Value& block, std::string& path, const Fn& fn) {
+    for (const Member& field : block.as_object()) {
       size_t len = path.size();
       if (!path.empty()) path += '.';
-      path += field.key;
-      object o;
-      array list;
-      if (field.value.get(o) == SUCCESS) {
-        array refs;
-        if (!is_expression(o)) {
-          walk(o, path, fn);
-        } else if (o["references"].get(refs) == SUCCESS) {
-          fn(path, refs);
+      path += symbol_name(field.key);
+      const Value& v = field.value;
+      if (v.is_object()) {
+        if (!is_expression(v)) {
+          walk(v, path, fn);
+        } else if (const Value* refs = member(&v, config_keys().references, Kind::List)) {
+          fn(path, *refs);
         }
-      } else if (field.value.get(list) == SUCCESS) {
-        for (element item : list) {
-          object nested;
-          if (item.get(nested) == SUCCESS) walk(nested, path, fn);
+      } else if (v.is_list()) {
+        for (const Value& item : v.as_list()) {
+          if (item.is_object()) walk(item, path, fn);
         }
       }
       path.resize(len);
     }
   }
 
-  void link_attribute(int m, uint32_t first_source, const std::string& attr, array refs, const array* for_each_refs) {
+  void link_attribute(int m, uint32_t first_source, const std::string& attr, const Value& refs,
+                      const Value* for_each_refs) {
     significant(refs, refs_buffer_);
     bool align = false, each_value = false;
     for (std::string_view r : refs_buffer_) {
@@ -285,17 +305,19 @@ class GraphBuilder {
     const ConfigModule& module = modules_[static_cast<size_t>(m)];
     std::string_view head = steps[0].name;
     if (head == "var") {
-      object expressions, expr;
-      array refs;
-      if (module.parent < 0 || n < 2 || module.call["expressions"].get(expressions) != SUCCESS ||
-          expressions[steps[1].name].get(expr) != SUCCESS || expr["references"].get(refs) != SUCCESS) {
+      const Value* refs =
+          module.parent < 0 || n < 2
+              ? nullptr
+              : member(named_member(member(module.call, config_keys().expressions, Kind::Object), steps[1].name),
+                       config_keys().references, Kind::List);
+      if (refs == nullptr) {
         return;  // a root variable is a value, not a resource; or the variable keeps its default
       }
       if (!first_visit(m, ref, keys)) return;
       KeyReq saved = keys.back();
       keys.pop_back();
       std::vector<std::string_view> list;
-      significant(refs, list);
+      significant(*refs, list);
       for (std::string_view r : list) resolve(module.parent, r, keys, budget - 1, align, exact_only);
       keys.push_back(saved);
     } else if (head == "module") {
@@ -303,23 +325,23 @@ class GraphBuilder {
       auto child = module.children.find(steps[1].name);
       if (child == module.children.end()) return;
       const ConfigModule& c = modules_[static_cast<size_t>(child->second)];
-      object outputs;
-      if (c.body["outputs"].get(outputs) != SUCCESS || !first_visit(m, ref, keys)) return;
+      const Value* outputs = member(c.body, config_keys().outputs, Kind::Object);
+      if (outputs == nullptr || !first_visit(m, ref, keys)) return;
       KeyReq key{c.keyed ? KeyReq::Kind::Any : KeyReq::Kind::None, {}};
       if (steps[1].has_key) key = {KeyReq::Kind::Literal, steps[1].key};
       keys.push_back(key);
       std::vector<std::string_view> list;
-      auto follow = [&](element output) {
-        array refs;
-        if (output.at_pointer("/expression/references").get(refs) != SUCCESS) return;
-        significant(refs, list);
+      auto follow = [&](const Value* output) {
+        const Value* refs = member(member(output, config_keys().expression, Kind::Object),
+                                   config_keys().references, Kind::List);
+        if (refs == nullptr) return;
+        significant(*refs, list);
         for (std::string_view r : list) resolve(child->second, r, keys, budget - 1, align, exact_only);
       };
       if (n >= 3) {
-        element output;
-        if (outputs[steps[2].name].get(output) == SUCCESS) follow(output);
+        if (const Value* output = named_member(outputs, steps[2].name)) follow(output);
       } else {
-        for (simdjson::dom::key_value_pair field : outputs) follow(field.value);  // the whole module object
+        for (const Member& field : outputs->as_object()) follow(&field.value);  // the whole module object
       }
       keys.pop_back();
     } else if (head == "data") {
@@ -494,6 +516,6 @@ class GraphBuilder {
 
 }  // namespace
 
-void add_reference_edges(LoadContext& ctx, object configuration) { GraphBuilder(ctx).build(configuration); }
+void add_reference_edges(LoadContext& ctx) { GraphBuilder(ctx).build(ctx.configuration); }
 
 }  // namespace edict::loaders::internal

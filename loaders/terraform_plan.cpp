@@ -1,179 +1,23 @@
-// Terraform plan JSON (FORMATS A.2-A.4): one resource per resource_changes[] entry, its attributes
-// being change.after with the unknown leaves of change.after_unknown applied; then the data
-// sources read during planning (prior_state), then the reference graph from `configuration`.
-#include <algorithm>
-
-#include "loaders/internal/json_value.h"
+// Terraform plan JSON (FORMATS A.2-A.4), read forward with simdjson On-Demand: one resource per
+// resource_changes[] entry, its attributes being change.after with the unknown leaves of
+// change.after_unknown applied (or change.before for deletes); the data sources read during
+// planning (prior_state); planned_values when there is no resource_changes. Everything else
+// (before of non-deletes, *_sensitive, prior managed resources, ...) is skipped unread.
+#include "loaders/internal/after_unknown.h"
 #include "loaders/internal/terraform.h"
 
 namespace edict::loaders::internal {
 
 namespace {
 
-using simdjson::SUCCESS;
-using simdjson::dom::array;
-using simdjson::dom::element;
-using simdjson::dom::element_type;
-using simdjson::dom::object;
-
-// Converts `after` while applying `after_unknown`: a `true` leaf there makes the value unknown,
-// objects and arrays merge member- and element-wise. Unknown leaves are omitted from `after`
-// (or null in arrays), so a key found only in after_unknown is inserted when it holds a `true`.
-class UnknownMerger {
- public:
-  explicit UnknownMerger(Arena& arena) : arena_(arena) {}
-
-  // `after` may be null (absent).
-  Value merge(const element* after, element unknown) {
-    bool absent = after == nullptr || after->is_null();
-    switch (unknown.type()) {
-      case element_type::BOOL:
-        if (unknown.get_bool().value_unsafe()) return Value::unknown();
-        break;
-      case element_type::OBJECT:
-        if (!absent && after->is_object()) {
-          return merge_object(after->get_object().value_unsafe(), unknown.get_object().value_unsafe());
-        }
-        break;
-      case element_type::ARRAY:
-        if (!absent && after->is_array()) {
-          return merge_array(after->get_array().value_unsafe(), unknown.get_array().value_unsafe());
-        }
-        break;
-      default: break;
-    }
-    if (absent) {
-      Value built;
-      if (build(unknown, built)) return built;
-    }
-    return after == nullptr ? Value::null() : to_value(arena_, *after);
-  }
-
- private:
-  struct Pending {
-    Symbol key;
-    element value;
-    bool used;
-  };
-
-  Value merge_object(object after, object unknown) {
-    // The unknown members go on a shared stack so that nested merges allocate nothing.
-    size_t base = pending_.size();
-    for (simdjson::dom::key_value_pair field : unknown) pending_.push_back({intern_key(field.key), field.value, false});
-    size_t end = pending_.size();
-    Member* members = arena_.make_array<Member>(after.size() + (end - base));
-    size_t n = 0;
-    for (simdjson::dom::key_value_pair field : after) {
-      Symbol key = intern_key(field.key);
-      size_t match = end;
-      for (size_t i = base; i < end; ++i) {
-        if (pending_[i].key == key && !pending_[i].used) {
-          match = i;
-          break;
-        }
-      }
-      Value v;
-      if (match == end) {
-        v = to_value(arena_, field.value);
-      } else {
-        pending_[match].used = true;
-        element u = pending_[match].value;  // copy: the recursion may grow pending_
-        v = merge(&field.value, u);
-      }
-      members[n++] = {key, v};
-    }
-    for (size_t i = base; i < end; ++i) {
-      Value built;
-      if (!pending_[i].used && build(pending_[i].value, built)) members[n++] = {pending_[i].key, built};
-    }
-    pending_.resize(base);
-    return Value::object(members, n);
-  }
-
-  Value merge_array(array after, array unknown) {
-    size_t size = std::max(after.size(), unknown.size());
-    Value* items = arena_.make_array<Value>(size);
-    size_t n = 0;
-    auto u = unknown.begin();
-    for (element item : after) {
-      if (u != unknown.end()) {
-        items[n++] = merge(&item, *u);
-        ++u;
-      } else {
-        items[n++] = to_value(arena_, item);
-      }
-    }
-    // after_unknown longer than after: keep the tail only up to its last unknown leaf.
-    size_t keep = n;
-    for (; u != unknown.end(); ++u) {
-      Value built;
-      bool has = build(*u, built);
-      items[n++] = has ? built : Value::null();
-      if (has) keep = n;
-    }
-    return Value::list(items, keep);
-  }
-
-  // A value made from after_unknown alone: its `true` leaves become unknown, everything else is
-  // left out (null inside arrays). Returns false when there is no `true` leaf at all.
-  bool build(element unknown, Value& out) {
-    switch (unknown.type()) {
-      case element_type::BOOL:
-        if (!unknown.get_bool().value_unsafe()) return false;
-        out = Value::unknown();
-        return true;
-      case element_type::OBJECT: {
-        object o = unknown.get_object().value_unsafe();
-        Member* members = nullptr;  // allocated at the first unknown leaf
-        size_t n = 0;
-        for (simdjson::dom::key_value_pair field : o) {
-          Value v;
-          if (!build(field.value, v)) continue;
-          if (members == nullptr) members = arena_.make_array<Member>(o.size());
-          members[n++] = {intern_key(field.key), v};
-        }
-        if (members == nullptr) return false;
-        out = Value::object(members, n);
-        return true;
-      }
-      case element_type::ARRAY: {
-        array a = unknown.get_array().value_unsafe();
-        Value* items = nullptr;
-        size_t i = 0;
-        for (element item : a) {
-          Value v;
-          if (build(item, v)) {
-            if (items == nullptr) {
-              items = arena_.make_array<Value>(a.size());
-              std::fill(items, items + a.size(), Value::null());
-            }
-            items[i] = v;
-          }
-          ++i;
-        }
-        if (items == nullptr) return false;
-        out = Value::list(items, i);
-        return true;
-      }
-      default: return false;
-    }
-  }
-
-  Arena& arena_;
-  std::vector<Pending> pending_;
-};
-
 // change.actions -> Action. A replace is two actions in either order; `forget` (TF 1.7+) removes
 // the object from state without destroying it, which for checking is the same as a delete.
-model::Action parse_actions(const LoadContext& ctx, element actions, const Where& where) {
-  array list;
-  if (actions.get(list) != SUCCESS) {
-    throw InputError(ctx.name + ": " + where.str() + ": change.actions is not an array");
-  }
+model::Action parse_actions(od::array list) {
   bool create = false, del = false, forget = false, update = false, read = false, noop = false;
-  for (element a : list) {
-    std::string_view s;
-    if (a.get(s) != SUCCESS) continue;
+  for (auto item : list) {
+    od::value a = take(std::move(item));
+    if (type_of(a) != od::json_type::string) continue;
+    std::string_view s = string_text(a);
     create |= s == "create";
     del |= s == "delete";
     forget |= s == "forget";
@@ -191,77 +35,178 @@ model::Action parse_actions(const LoadContext& ctx, element actions, const Where
   return Action::None;
 }
 
-void load_change(LoadContext& ctx, UnknownMerger& merger, element entry_element, size_t i) {
-  Where where{"resource_changes", i};
-  object entry;
-  if (entry_element.get(entry) != SUCCESS) throw InputError(ctx.name + ": " + where.str() + " is not an object");
-  EntryFields fields = read_entry_fields(ctx, entry, where);
-  object change;
-  if (entry["change"].get(change) != SUCCESS) throw InputError(ctx.name + ": " + where.str() + ": missing \"change\"");
-  element actions;
-  if (change["actions"].get(actions) != SUCCESS) {
-    throw InputError(ctx.name + ": " + where.str() + ": missing \"change.actions\"");
+// What one `change` object holds, read in any key order. `before` is converted only when it is
+// known to be needed (a delete); otherwise its text is kept, in case it turns out to be.
+struct Change {
+  bool has_actions = false, actions_array = false;
+  model::Action action = model::Action::None;
+  bool has_before = false, before_read = false;
+  Value before;
+  std::string_view before_span;
+  bool has_after = false;  // present and not null
+  Value after;
+  bool after_object = false;  // then its members are in after_members, the object not made yet
+  std::vector<Member>* after_members = nullptr;
+  bool has_unknown = false;
+  Value unknown;  // in ctx.scratch
+};
+
+void read_change(LoadContext& ctx, od::object change, size_t depth, Change& c) {
+  bool seen_before = false, seen_after = false;
+  for (auto result : change) {
+    od::field field = take(std::move(result));
+    std::string_view key = key_text(field);
+    od::value value = field.value();
+    bool known_delete = c.has_actions && c.action == model::Action::Delete;
+    if (key == "actions" && !c.has_actions) {
+      c.has_actions = true;
+      if (type_of(value) == od::json_type::array) {
+        c.actions_array = true;
+        check_depth(depth, value);
+        c.action = parse_actions(take(value.get_array()));
+      }
+    } else if (key == "before" && !seen_before) {
+      seen_before = c.has_before = true;
+      od::json_type type = type_of(value);
+      bool container = type == od::json_type::object || type == od::json_type::array;
+      if (known_delete || !container) {
+        c.before = ctx.converter.convert(ctx.set.arena(), value, depth);
+        c.before_read = true;
+      } else {
+        c.before_span = skip(value);
+      }
+    } else if (key == "after" && !seen_after) {
+      seen_after = true;
+      if (type_of(value) == od::json_type::null) continue;
+      c.has_after = true;
+      if (known_delete) continue;
+      if (type_of(value) == od::json_type::object) {
+        // Its members wait in a vector: after_unknown usually adds some (id, arn, ...).
+        c.after_object = true;
+        ctx.converter.members(ctx.set.arena(), value, depth, *c.after_members);
+      } else {
+        c.after = ctx.converter.convert(ctx.set.arena(), value, depth);
+      }
+    } else if (key == "after_unknown" && !c.has_unknown) {
+      c.has_unknown = true;
+      if (!known_delete) c.unknown = ctx.converter.convert(ctx.scratch, value, depth);
+    }
   }
-  model::Action action = parse_actions(ctx, actions, where);
-  bool deposed = entry["deposed"].error() == SUCCESS;
+}
+
+void load_change(LoadContext& ctx, UnknownMerger& merger, od::value entry_value, size_t i, size_t depth) {
+  Where where{"resource_changes", i};
+  if (type_of(entry_value) != od::json_type::object) {
+    throw InputError(ctx.name + ": " + where.str() + " is not an object");
+  }
+  check_depth(depth, entry_value);
+  EntryFields fields;
+  Change c;
+  ctx.after_members.clear();
+  c.after_members = &ctx.after_members;
+  bool has_change = false, change_object = false;
+  for (auto result : take(entry_value.get_object())) {
+    od::field field = take(std::move(result));
+    std::string_view key = key_text(field);
+    od::value value = field.value();
+    if (read_entry_field(fields, key, value)) continue;
+    if (key == "change" && !has_change) {
+      has_change = true;
+      if (type_of(value) != od::json_type::object) continue;
+      change_object = true;
+      check_depth(depth + 1, value);
+      read_change(ctx, take(value.get_object()), depth + 2, c);
+    } else if (key == "deposed") {
+      fields.deposed = true;
+    }
+  }
+  require_address(ctx, fields, where);
+  if (!change_object) throw InputError(ctx.name + ": " + where.str() + ": missing \"change\"");
+  if (!c.has_actions) throw InputError(ctx.name + ": " + where.str() + ": missing \"change.actions\"");
+  if (!c.actions_array) throw InputError(ctx.name + ": " + where.str() + ": change.actions is not an array");
 
   Value attrs;
-  element after, unknown;
-  bool has_after = change["after"].get(after) == SUCCESS && !after.is_null();
-  if (action == model::Action::Delete || (deposed && !has_after)) {
+  if (c.action == model::Action::Delete || (fields.deposed && !c.has_after)) {
     // Nothing exists after apply: what is being destroyed is `before`.
-    element before;
-    if (change["before"].get(before) == SUCCESS) attrs = to_value(ctx.set.arena(), before);
-  } else if (change["after_unknown"].get(unknown) == SUCCESS) {
-    attrs = merger.merge(has_after ? &after : nullptr, unknown);
-  } else if (has_after) {
-    attrs = to_value(ctx.set.arena(), after);
+    if (c.has_before && !c.before_read) {
+      SpanReader reader(ctx.spans, c.before_span);
+      c.before = ctx.converter.convert(ctx.set.arena(), reader.value(), depth + 2);
+    }
+    attrs = c.before;
+  } else if (c.after_object && c.has_unknown && c.unknown.is_object()) {
+    merger.merge_members(ctx.after_members, c.unknown);
+    attrs = Converter::object(ctx.set.arena(), ctx.after_members);
+  } else {
+    if (c.after_object) c.after = Converter::object(ctx.set.arena(), ctx.after_members);
+    if (c.has_unknown) {
+      attrs = merger.merge(c.has_after ? &c.after : nullptr, c.unknown);
+    } else if (c.has_after) {
+      attrs = c.after;
+    }
   }
-  add_resource(ctx, fields, attrs, action, deposed);
+  add_resource(ctx, fields, attrs, c.action, fields.deposed);
+  ctx.scratch.reset();
 }
 
-// Data sources read while planning appear in prior_state only (not in resource_changes).
-void load_prior_data_sources(LoadContext& ctx, object root) {
-  object prior_module;
-  if (root.at_pointer("/prior_state/values/root_module").get(prior_module) != SUCCESS) return;
-  for_each_values_resource(prior_module, "prior_state.values.root_module", [&](object r, const Where& where) {
-    std::string_view mode;
-    if (r["mode"].get(mode) != SUCCESS || mode != "data") return;
-    std::string_view address;
-    if (r["address"].get(address) != SUCCESS || ctx.by_address.count(address) != 0) return;
-    EntryFields fields = read_entry_fields(ctx, r, where);
-    element values;
-    Value attrs = r["values"].get(values) == SUCCESS ? to_value(ctx.set.arena(), values) : Value();
-    add_resource(ctx, fields, attrs, model::Action::NoOp, false);
-  });
-}
+bool want_all(const EntryFields&, bool) { return true; }
+
+// prior_state resources: only data sources are read (their mode must be known to read values).
+bool want_data(const EntryFields& f, bool) { return f.mode == "data"; }
 
 }  // namespace
 
-void load_terraform_plan(LoadContext& ctx, object root) {
-  array changes;
-  if (root["resource_changes"].get(changes) == SUCCESS) {
-    UnknownMerger merger(ctx.set.arena());
-    ctx.by_address.reserve(changes.size());
-    ctx.graph.reserve(changes.size());
-    size_t i = 0;
-    for (element entry : changes) load_change(ctx, merger, entry, i++);
-  } else {
-    // No resource_changes (very old or hand-made plans): planned_values has the after values,
-    // minus the unknown ones, and no actions.
-    object planned;
-    if (root.at_pointer("/planned_values/root_module").get(planned) == SUCCESS) {
-      for_each_values_resource(planned, "planned_values.root_module", [&](object r, const Where& where) {
-        EntryFields fields = read_entry_fields(ctx, r, where);
-        element values;
-        Value attrs = r["values"].get(values) == SUCCESS ? to_value(ctx.set.arena(), values) : Value();
-        add_resource(ctx, fields, attrs, model::Action::None, r["deposed_key"].error() == SUCCESS);
-      });
-    }
+void load_resource_changes(LoadContext& ctx, od::array changes, size_t depth) {
+  UnknownMerger merger(ctx.set.arena());
+  size_t i = 0;
+  for (auto item : changes) {
+    od::value entry = take(std::move(item));
+    consumed(ctx, entry.raw_json_token().data());
+    load_change(ctx, merger, entry, i, depth);
+    ++i;
   }
-  load_prior_data_sources(ctx, root);
-  object configuration;
-  if (root["configuration"].get(configuration) == SUCCESS) add_reference_edges(ctx, configuration);
+}
+
+// Data sources read while planning appear in prior_state only (not in resource_changes): they are
+// made here and registered after all other resources, unless one has the same address.
+void load_prior_state(LoadContext& ctx, od::value prior_state, size_t depth, std::vector<model::Resource>& out) {
+  if (type_of(prior_state) != od::json_type::object) return;
+  check_depth(depth, prior_state);
+  for (auto result : take(prior_state.get_object())) {
+    od::field field = take(std::move(result));
+    if (key_text(field) != "values") continue;
+    od::value values = field.value();
+    if (type_of(values) != od::json_type::object) return;
+    check_depth(depth + 1, values);
+    for (auto inner : take(values.get_object())) {
+      od::field f = take(std::move(inner));
+      if (key_text(f) != "root_module") continue;
+      ValuesWalker walker{ctx, want_data};
+      walker.walk(f.value(), "prior_state.values.root_module", depth + 2,
+                  [&](ValuesResource& r, const Where&) {
+                    if (r.fields.mode != "data" || !r.fields.has_address) return;
+                    out.push_back(make_resource(ctx, r.fields, r.values, model::Action::NoOp, false));
+                  });
+      return;  // the first root_module counts
+    }
+    return;
+  }
+}
+
+// No resource_changes (very old or hand-made plans): planned_values has the after values, minus
+// the unknown ones, and no actions.
+void load_planned_values(LoadContext& ctx, od::value planned_values, size_t depth) {
+  if (type_of(planned_values) != od::json_type::object) return;
+  check_depth(depth, planned_values);
+  for (auto result : take(planned_values.get_object())) {
+    od::field field = take(std::move(result));
+    if (key_text(field) != "root_module") continue;
+    ValuesWalker walker{ctx, want_all};
+    walker.walk(field.value(), "planned_values.root_module", depth + 1, [&](ValuesResource& r, const Where& where) {
+      require_address(ctx, r.fields, where);
+      add_resource(ctx, r.fields, r.values, model::Action::None, r.fields.deposed);
+    });
+    return;
+  }
 }
 
 }  // namespace edict::loaders::internal

@@ -62,6 +62,10 @@ std::string render_json(const engine::Results& results, const model::ResourceSet
       w.key("unknown_paths");
       w.string_array(r.unknown_paths);
     }
+    if (!r.trace.empty()) {
+      w.key("trace");
+      w.string_array(r.trace);
+    }
     if (!r.location.empty()) {
       w.key("location");
       w.value(r.location);

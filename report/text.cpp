@@ -81,6 +81,10 @@ std::string render_text(const engine::Results& results, const model::ResourceSet
       if (!r->location.empty() && r->status == engine::Status::Fail) {
         out += std::string("          ") + dim + "rule: " + r->location + reset + "\n";
       }
+      if (!r->trace.empty()) {
+        out += "          trace:\n";
+        for (const std::string& t : r->trace) out += "            " + t + "\n";
+      }
     }
     out += "\n";
   }

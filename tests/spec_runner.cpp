@@ -8,7 +8,7 @@
 //   *.cmd    `# args: ...` (and optional `# stdin: FILE`): any command line, compared with the
 //            golden FILE.expected (exit code, stdout, stderr).
 // Every command runs in the spec file's directory, so paths in goldens are relative.
-// Usage: edict_spec --edict PATH [--update-golden] DIR...
+// Usage: edict_spec --edict PATH [--update-golden] DIR_OR_FILE...
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -331,6 +331,10 @@ int main(int argc, char** argv) {
   }
   std::vector<fs::path> files;
   for (const fs::path& d : dirs) {
+    if (fs::is_regular_file(d)) {  // a single spec file, e.g. to refresh one golden
+      files.push_back(d);
+      continue;
+    }
     for (const auto& e : fs::recursive_directory_iterator(d)) {
       if (!e.is_regular_file()) continue;
       std::string ext = e.path().extension().string();

@@ -53,6 +53,26 @@ struct Explain {
   std::vector<Explain> kids;
 };
 
+// Tracing builds only (compiler::CompileOptions::trace): the expressions whose values TRACE
+// instructions record, so that engine/trace.h can show each value next to its source text.
+struct TraceNode {
+  enum class Kind : uint8_t {
+    Expr,           // an expression (a guard's or assert's root has parent -1)
+    Quantifier,     // all/some/none/count: the domain, then per element a Binding and the body
+    Comprehension,  // [E for x in D if C]: the domain, then per element a Binding, C and E
+    Binding,        // the element bound by one iteration of its parent
+    DefBody,        // the body of def `function`; parent -1, attached to the call that ran it
+  } kind = Kind::Expr;
+  lang::Span span;
+  int32_t parent = -1;    // the enclosing traced expression
+  int32_t function = -1;  // DefBody: its def; Expr calling a def: the callee (Program::functions)
+  bool join = false;      // a quantifier's domain found through the reference index (REFERRERS)
+  bool flatten = false;   // an and/or directly inside the same operator: shown as its operands
+  bool variable = false;  // a variable or `self`, whose value shows where it was bound
+  std::string label;      // Binding: the names ("r", "k, v"); Quantifier: all/some/none/count;
+                          // DefBody: the signature ("covers(r, port)")
+};
+
 struct Assert {
   Entry entry;
   lang::Span span;
@@ -87,6 +107,8 @@ struct Program {
   std::vector<Rule> rules;
   std::unique_ptr<Arena> arena = std::make_unique<Arena>();  // constant storage
   std::shared_ptr<const lang::SourceManager> sources;
+  std::vector<TraceNode> trace_nodes;  // empty unless compiled with CompileOptions::trace
+  bool traced = false;                 // compiled with CompileOptions::trace
 
   uint32_t add_string(std::string s);
   uint32_t add_constant(Value v);

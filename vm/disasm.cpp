@@ -43,6 +43,7 @@ std::string operand_text(const Program& p, const Instr& in) {
     case OpCode::MAKE_LIST:
     case OpCode::MAKE_OBJECT:
     case OpCode::TEMPLATE: return "n=" + std::to_string(in.b);
+    case OpCode::TRACE: return "T" + std::to_string(in.b);
     default: return "";
   }
 }
@@ -124,9 +125,9 @@ std::string disassemble_rule(const Program& p, const Rule& r) {
 }
 
 std::string disassemble(const Program& p) {
-  std::string out = "; " + std::to_string(p.code.size()) + " instructions, " + std::to_string(p.constants.size()) +
-                    " constants, " + std::to_string(p.functions.size()) + " functions, " +
-                    std::to_string(p.rules.size()) + " rules\n";
+  auto count = [](size_t n, const char* what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
+  std::string out = "; " + count(p.code.size(), "instruction") + ", " + count(p.constants.size(), "constant") + ", " +
+                    count(p.functions.size(), "function") + ", " + count(p.rules.size(), "rule") + "\n";
   for (const Rule& r : p.rules) out += "\n" + disassemble_rule(p, r);
   return out;
 }

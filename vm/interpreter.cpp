@@ -3,6 +3,7 @@
 #include "vm/interpreter.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "stdlib/builtins.h"
 #include "vm/operators.h"
@@ -57,10 +58,21 @@ bool Interpreter::fail(uint32_t pc, std::string message) {
   return false;
 }
 
-void Interpreter::record_unknown(uint32_t path) {
+void Interpreter::record_unknown(std::string path) {
   if (std::find(unknown_paths_.begin(), unknown_paths_.end(), path) == unknown_paths_.end()) {
-    unknown_paths_.push_back(path);
+    unknown_paths_.push_back(std::move(path));
   }
+}
+
+void Interpreter::record_unknown(const Value& holder, Symbol attr, uint32_t display) {
+  if (holder.is_unknown()) return;  // the unknown parent was recorded already
+  if (holder.is_resource()) {
+    const model::Resource* r = holder.as_resource();
+    bool self = self_.is_resource() && self_.as_resource() == r;
+    record_unknown(self ? std::string(symbol_name(attr)) : std::string(r->address) + "." + std::string(symbol_name(attr)));
+    return;
+  }
+  record_unknown(program_.strings[display]);
 }
 
 Value Interpreter::resources_of(const std::string& type, bool data) {
@@ -128,7 +140,7 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
             FAIL("cannot read attribute '" + std::string(symbol_name(in.b)) + "' of " + a_kind(o.kind()) +
                  (o.is_list() ? " (use [i] or a quantifier over its elements)" : ""));
         }
-        if (r.is_unknown()) record_unknown(in.a);
+        if (r.is_unknown()) record_unknown(o, in.b, in.a);
         PUSH(r);
         break;
       }
@@ -146,7 +158,18 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
           case MetaField::Type: v = Value::string(r.type); break;
           case MetaField::Name: v = Value::string(r.name); break;
           case MetaField::Module: v = Value::string(r.module_path); break;
-          case MetaField::Index: v = r.index.empty() ? Value::null() : Value::string(r.index); break;
+          case MetaField::Index: {
+            // count keys read as numbers, for_each keys as the string key without its quotes.
+            std::string_view k = r.index;
+            if (k.empty()) {
+              v = Value::null();
+            } else if (k.size() >= 2 && k.front() == '"' && k.back() == '"') {
+              v = Value::string(k.substr(1, k.size() - 2));
+            } else {
+              v = Value::number(std::strtod(std::string(k).c_str(), nullptr));
+            }
+            break;
+          }
           case MetaField::Source: v = Value::string(r.source); break;
           case MetaField::Action: v = Value::string(model::action_name(r.action)); break;
           case MetaField::Mode: v = Value::string(model::mode_name(r.mode)); break;
@@ -372,7 +395,7 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
         }
         // An unknown value with a configuration edge elsewhere is known not to point here.
         if (!found && unknown && !targets.empty()) unknown = false;
-        if (!found && unknown) record_unknown(in.a);
+        if (!found && unknown) record_unknown(s, in.b, in.a);
         PUSH(found ? Value::boolean(true) : unknown ? Value::unknown() : Value::boolean(false));
         break;
       }
@@ -513,13 +536,17 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
           } else if (v.is_resource()) {
             s += v.as_resource()->address;
           } else {
-            s += to_json(v);
+            // Compact JSON, except that unknowns inside lists and objects must stay visible.
+            s += contains_unknown(v) ? to_display(v, SIZE_MAX) : to_json(v);
           }
         }
         stack_.resize(stack_.size() - in.b);
         PUSH(Value::string(scratch_, s));
         break;
       }
+      case OpCode::TRACE:
+        if (trace_log_ != nullptr) trace_log_->push_back({in.b, TOP()});
+        break;
     }
     ++pc;
   }

@@ -17,6 +17,12 @@ struct RunError {
   lang::Span span;
 };
 
+// The value one TRACE instruction recorded (tracing builds only; see engine/trace.h).
+struct TraceEvent {
+  uint32_t node;  // index into Program::trace_nodes
+  Value value;    // lives in scratch() until reset()
+};
+
 class Interpreter {
  public:
   Interpreter(const bytecode::Program& program, model::ResourceSet& resources, int64_t now_unix);
@@ -28,13 +34,18 @@ class Interpreter {
   bool run_value(const bytecode::Entry& entry, const Value& self, Value& out);
 
   const RunError& error() const { return error_; }
+  const bytecode::Program& program() const { return program_; }
   Arena& scratch() { return scratch_; }
   // Frees every value made since the last reset and clears the recorded unknowns and witness.
   void reset();
-  // Display paths (Program::strings ids) of attribute reads that were unknown, in first-seen order.
-  const std::vector<uint32_t>& unknown_paths() const { return unknown_paths_; }
+  // Attribute reads that gave unknown, in first-seen order: `attr` for the resource under
+  // evaluation, `address.attr` for other resources, else the expression's source text.
+  const std::vector<std::string>& unknown_paths() const { return unknown_paths_; }
   // The element that decided the last quantifier that short-circuited (null if none).
   const Value& witness() const { return witness_; }
+  // Appends every value a TRACE instruction sees to `log` (null stops recording). Only programs
+  // compiled with CompileOptions::trace contain TRACE, so other programs never record anything.
+  void record_trace(std::vector<TraceEvent>* log) { trace_log_ = log; }
 
  private:
   struct Frame {
@@ -56,7 +67,8 @@ class Interpreter {
   bool execute(uint32_t pc, uint16_t locals, Value& out);
   bool fail(uint32_t pc, std::string message);
   Value resources_of(const std::string& type, bool data);
-  void record_unknown(uint32_t path);
+  void record_unknown(const Value& holder, Symbol attr, uint32_t display);
+  void record_unknown(std::string path);
 
   const bytecode::Program& program_;
   model::ResourceSet& set_;
@@ -69,9 +81,10 @@ class Interpreter {
   std::vector<Value> locals_;
   std::vector<Frame> frames_;
   std::vector<Iter> iters_;
-  std::vector<uint32_t> unknown_paths_;
+  std::vector<std::string> unknown_paths_;
   Value witness_;
   RunError error_;
+  std::vector<TraceEvent>* trace_log_ = nullptr;
 };
 
 }  // namespace edict::vm

@@ -59,6 +59,8 @@ struct Context {
   std::unordered_map<uint32_t, uint16_t> binding_slots;  // Quantifier / Comprehension -> first slot
   std::unordered_map<uint32_t, Value> folded;            // constant expressions
 
+  bool trace = false;  // CompileOptions::trace
+
   // Extra entries for `edict eval` (compile_expression).
   const lang::Expr* eval_expr = nullptr;
   uint16_t eval_locals = 0;
@@ -87,6 +89,14 @@ void walk(const lang::Expr& e, F&& f) {
     if (k) walk(*k, f);
   }
 }
+
+// Tracing builds: the bytecode::TraceNode of every expression in guards, asserts and def bodies.
+struct TraceIndex {
+  std::unordered_map<uint32_t, uint32_t> nodes;     // Expr::id -> index into Program::trace_nodes
+  std::unordered_map<uint32_t, uint32_t> bindings;  // quantifier/comprehension id -> its Binding node
+};
+// Fills program->trace_nodes (trace_nodes.cpp). Def i's body is a DefBody node of function i.
+TraceIndex build_trace_nodes(const Context& cx);
 
 // AWS resource types known by name (known_types.cpp), for "did you mean" on misspelt types.
 const std::vector<std::string>& known_resource_types();

@@ -440,7 +440,26 @@ template <> struct Action<g::category_item> : MetaItemAction {};
 template <> struct Action<g::remediation_item> : MetaItemAction {};
 template <> struct Action<g::controls_item> : MetaItemAction {};
 template <> struct Action<g::message_item> {
-  static void apply0(ParseState& s) { s.rule.message = s.pop().expr; }
+  template <typename Input> static void apply(const Input& in, ParseState& s) {
+    ExprPtr e = s.pop().expr;
+    if (s.rule.message) {
+      s.rule.repeated_clauses.emplace_back("message", s.span(s.offset(in.begin()), s.offset(in.end())));
+    } else {
+      s.rule.message = std::move(e);
+    }
+  }
+};
+template <> struct Action<g::on_item> {
+  // Types pushed before this clause began mean an earlier `on` clause: report, keep the first.
+  template <typename Input> static void apply(const Input& in, ParseState& s) {
+    uint32_t begin = s.offset(in.begin());
+    auto first_here = std::find_if(s.rule.types.begin(), s.rule.types.end(),
+                                   [&](const TypeRef& t) { return t.span.begin >= begin; });
+    if (first_here != s.rule.types.begin()) {
+      s.rule.repeated_clauses.emplace_back("on", s.span(begin, s.offset(in.end())));
+      s.rule.types.erase(first_here, s.rule.types.end());
+    }
+  }
 };
 template <> struct Action<g::on_data> {
   static void apply0(ParseState& s) { s.rule.data_sources = true; }
@@ -451,7 +470,14 @@ template <> struct Action<g::type_name> {
   }
 };
 template <> struct Action<g::when_item> {
-  static void apply0(ParseState& s) { s.rule.when = s.pop().expr; }
+  template <typename Input> static void apply(const Input& in, ParseState& s) {
+    ExprPtr e = s.pop().expr;
+    if (s.rule.when) {
+      s.rule.repeated_clauses.emplace_back("when", s.span(s.offset(in.begin()), s.offset(in.end())));
+    } else {
+      s.rule.when = std::move(e);
+    }
+  }
 };
 template <> struct Action<g::assert_item> {
   template <typename Input> static void apply(const Input& in, ParseState& s) {

@@ -190,7 +190,8 @@ size_t find_bad_byte(std::string_view text, std::string& why) {
       if (i + k >= n) return bad(i, "the file is not UTF-8 text: truncated sequence at byte");
       unsigned char cc = u[i + k];
       unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
-      if (cc < l || cc > h) return bad(i + k, "the file is not UTF-8 text: invalid byte");
+      // Name the byte that starts the broken sequence (a Latin-1 'é' is 0xE9, not what follows).
+      if (cc < l || cc > h) return bad(i, "the file is not UTF-8 text: invalid byte");
     }
     i += len;
   }

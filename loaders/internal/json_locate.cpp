@@ -377,6 +377,15 @@ bool widen_big_integers(std::string_view text, std::string& out) {
   return true;
 }
 
+bool find_json_error(std::string_view text, JsonError& error) {
+  std::vector<size_t> big_ints;  // read as doubles: not errors
+  Fault fault = Scanner(text, &big_ints).run();
+  if (fault.offset == std::string_view::npos) return false;
+  line_col(text, fault.offset, error.line, error.column);
+  error.message = std::move(fault.message);
+  return true;
+}
+
 JsonError locate_json_error(std::string_view text, simdjson::error_code code) {
   // Big integers are read (widen_big_integers): report the first other error, if there is one.
   std::vector<size_t> big_ints;

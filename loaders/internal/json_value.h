@@ -35,6 +35,11 @@ struct JsonError {
   std::string message;
 };
 
+// Finds the first error in `text` (integers beyond 64 bits are not errors); false when the text is
+// valid JSON. The check behind the errors of a document read with On-Demand, which validates only
+// what it reads. Iterative: deep nesting costs no stack.
+bool find_json_error(std::string_view text, JsonError& error);
+
 // Finds the first error in `text`, which simdjson rejected with `code`. Iterative: deep nesting
 // costs no stack. When the scan finds nothing (should not happen) it reports simdjson's message.
 JsonError locate_json_error(std::string_view text, simdjson::error_code code);

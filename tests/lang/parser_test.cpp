@@ -387,8 +387,8 @@ TEST_CASE("lexical errors", "[parser]") {
 TEST_CASE("bytes that are not UTF-8 text are E0104", "[parser]") {
   CHECK(expr(std::string("a + \xFF", 5)) == "error E0104@4-5");
   CHECK(expr(std::string("a\0b", 3)) == "error E0104@1-2");
-  CHECK(expr("\"\xC3\x28\"") == "error E0104@2-3");      // bad continuation byte
-  CHECK(expr("\"\xED\xA0\x80\"") == "error E0104@2-3");  // encoded surrogate
+  CHECK(expr("\"\xC3\x28\"") == "error E0104@1-2");  // the byte that starts the broken sequence      // bad continuation byte
+  CHECK(expr("\"\xED\xA0\x80\"") == "error E0104@1-2");  // encoded surrogate
   CHECK(expr("\"\xC0\xAF\"") == "error E0104@1-2");      // overlong
   Parsed p(std::string("rule r { on t }\n\x00\x01\x02", 19));
   CHECK(codes(p.sink) == "E0104@16-17");

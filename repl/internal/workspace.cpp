@@ -1,0 +1,144 @@
+// The REPL's rule sources and their recompilation: redefinition blanks the older definition out of
+// its unit's text (spaces, newlines kept, so every other span and line number stays valid).
+#include "repl/internal/workspace.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+
+#include "compiler/compiler.h"
+#include "lang/parser.h"
+
+namespace edict::repl::internal {
+
+namespace {
+
+std::shared_ptr<lang::SourceManager> make_sources(const std::vector<Unit>& units) {
+  auto sources = std::make_shared<lang::SourceManager>();
+  for (const Unit& u : units) sources->add(u.path, u.text);
+  return sources;
+}
+
+std::unique_ptr<bytecode::Program> compile_units(const std::vector<Unit>& units, bool trace) {
+  lang::DiagnosticSink sink;
+  compiler::CompileOptions opts;
+  opts.trace = trace;
+  auto program = compiler::compile(make_sources(units), sink, opts).program;
+  return program ? std::move(program) : std::make_unique<bytecode::Program>();
+}
+
+std::string qualified(const std::string& package, const std::string& name) {
+  return package.empty() ? name : package + "." + name;
+}
+
+// Replaces the bytes of `span` with spaces, keeping line breaks where they were.
+void blank(std::string& text, const lang::Span& span) {
+  for (uint32_t i = span.begin; i < span.end && i < text.size(); ++i) {
+    if (text[i] != '\n' && text[i] != '\r') text[i] = ' ';
+  }
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& s) {
+  if (std::find(list.begin(), list.end(), s) == list.end()) list.push_back(s);
+}
+
+// The rule ids and qualified def names a unit defines, in source order.
+struct Names {
+  std::vector<std::string> rules, defs;
+};
+
+Names names_of(const std::vector<Unit>& units) {
+  Names out;
+  lang::SourceManager sources;
+  lang::DiagnosticSink ignored;  // reported by the compile that follows
+  for (const Unit& u : units) {
+    lang::Module m = lang::parse_module(sources, sources.add(u.path, u.text), ignored);
+    for (const lang::RuleDecl& r : m.rules) add_unique(out.rules, r.id);
+    for (const lang::DefDecl& d : m.defs) add_unique(out.defs, qualified(m.package, d.name));
+  }
+  return out;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+}  // namespace
+
+Workspace::Workspace() : program_(std::make_unique<bytecode::Program>()) {}
+Workspace::~Workspace() = default;
+
+bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& diagnostics) {
+  Names fresh = names_of(incoming);
+  std::vector<std::string> replaced_rules, replaced_defs;
+  std::vector<Unit> next;
+  for (const Unit& old : units_) {
+    bool reloaded = std::any_of(incoming.begin(), incoming.end(), [&](const Unit& u) { return u.path == old.path; });
+    Unit unit = old;
+    lang::SourceManager sources;
+    lang::DiagnosticSink ignored;  // every unit kept here compiled before
+    lang::Module m = lang::parse_module(sources, sources.add(unit.path, unit.text), ignored);
+    size_t kept = 0;
+    for (const lang::RuleDecl& r : m.rules) {
+      if (contains(fresh.rules, r.id)) {
+        add_unique(replaced_rules, r.id);
+        blank(unit.text, r.span);
+      } else {
+        ++kept;
+      }
+    }
+    for (const lang::DefDecl& d : m.defs) {
+      std::string name = qualified(m.package, d.name);
+      if (contains(fresh.defs, name)) {
+        add_unique(replaced_defs, name);
+        blank(unit.text, d.span);
+      } else {
+        ++kept;
+      }
+    }
+    // A unit left with no items would be an empty file (E0106): it goes, as does a reloaded file.
+    if (kept > 0 && !reloaded) next.push_back(std::move(unit));
+  }
+  auto first_new = static_cast<uint32_t>(next.size());
+  for (Unit& u : incoming) next.push_back(std::move(u));
+
+  auto sources = make_sources(next);
+  lang::DiagnosticSink sink;
+  compiler::CompileResult result = compiler::compile(sources, sink);
+  diagnostics = render_diagnostics(sink, *sources, first_new);
+  if (!result.program) return false;
+
+  units_ = std::move(next);
+  program_ = std::move(result.program);
+  traced_.reset();
+  change = {};
+  for (const std::string& id : fresh.rules) {
+    (contains(replaced_rules, id) ? change.rules_replaced : change.rules_added).push_back(id);
+  }
+  for (const std::string& name : fresh.defs) {
+    (contains(replaced_defs, name) ? change.defs_replaced : change.defs_added).push_back(name);
+  }
+  return true;
+}
+
+const bytecode::Program& Workspace::traced_program() {
+  if (!traced_) traced_ = compile_units(units_, true);
+  return *traced_;
+}
+
+std::shared_ptr<lang::SourceManager> Workspace::sources_with(const Unit& extra) const {
+  auto sources = make_sources(units_);
+  sources->add(extra.path, extra.text);
+  return sources;
+}
+
+std::string render_diagnostics(const lang::DiagnosticSink& sink, const lang::SourceManager& sources,
+                               uint32_t first_new) {
+  std::string out;
+  for (const lang::Diagnostic& d : sink.sorted()) {
+    if (d.severity == lang::Severity::Error || d.span.file >= first_new) out += lang::render(d, sources);
+  }
+  return out;
+}
+
+}  // namespace edict::repl::internal

@@ -1,0 +1,2 @@
+# `!unknown` with a value: exit 2.
+# args: test --rules rules/demo.edict rules/cases/bad_tag.test.yaml
