@@ -4,6 +4,7 @@
 // TRACE instruction after each expression of guards, asserts and def bodies (see engine/trace.h).
 #include <functional>
 
+#include "common/text.h"
 #include "compiler/internal/context.h"
 #include "stdlib/builtins.h"
 
@@ -17,23 +18,6 @@ using lang::ExprKind;
 using lang::Op;
 
 namespace {
-
-// Source text on one line: explanations and `why` lines must not carry the rule's newlines and
-// indentation into reports.
-std::string one_line(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 class Lowerer {
  public:
@@ -111,7 +95,7 @@ class Lowerer {
       uint16_t locals = locals_for(r, a.expr.get());
       ba.entry = entry(*a.expr, locals);
       ba.span = a.span;
-      ba.text = one_line(cx_.text(a.expr->span));
+      ba.text = text::one_line(cx_.text(a.expr->span));
       ++untraced_;  // messages and explanations are never recorded
       if (a.message) {
         ba.has_message = true;
@@ -134,7 +118,7 @@ class Lowerer {
   bytecode::Explain explain(const Expr& e, uint16_t locals, int depth) {
     using K = bytecode::Explain::Kind;
     bytecode::Explain x;
-    x.text = one_line(cx_.text(e.span));
+    x.text = text::one_line(cx_.text(e.span));
     x.span = e.span;
     x.value = entry(e, locals);
     if (depth > 6) return x;
@@ -160,8 +144,8 @@ class Lowerer {
       x.op = lang::op_text(e.op);
       x.lhs = entry(*e.kids[0], locals);
       x.rhs = entry(*e.kids[1], locals);
-      x.lhs_text = one_line(cx_.text(e.kids[0]->span));
-      x.rhs_text = one_line(cx_.text(e.kids[1]->span));
+      x.lhs_text = text::one_line(cx_.text(e.kids[0]->span));
+      x.rhs_text = text::one_line(cx_.text(e.kids[1]->span));
       x.lhs_literal = cx_.folded.count(e.kids[0]->id) > 0;
     } else if (e.kind == ExprKind::Quantifier) {
       x.kind = K::Quantifier;

@@ -1,6 +1,8 @@
 // Diagnostic codes, sorting, caret rendering and "did you mean".
 #include "lang/diagnostics.h"
 
+#include "common/text.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -18,17 +20,6 @@ const CodeInfo kCodes[] = {
     EDICT_DIAGNOSTICS(EDICT_DIAG_INFO)
 #undef EDICT_DIAG_INFO
 };
-
-// Length of the valid UTF-8 sequence at s[i] (1 for ASCII), or 0 when the byte starts none.
-size_t utf8_sequence_length(std::string_view s, size_t i) {
-  auto c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return 0;
-  for (size_t k = 1; k < n; ++k) {
-    if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return 0;
-  }
-  return n;
-}
 
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -107,7 +98,7 @@ std::string render(const Diagnostic& d, const SourceManager& sources, const Rend
     size_t col = 0;
     for (size_t i = 0; i < line.size();) {
       auto c = static_cast<unsigned char>(line[i]);
-      size_t n = utf8_sequence_length(line, i);
+      size_t n = text::utf8_sequence_length(line, i);
       for (size_t k = 0; k < std::max<size_t>(n, 1); ++k) column[i + k] = col;
       if (n == 0) {
         shown += '?';

@@ -2,6 +2,7 @@
 // and JUnit XML for CI systems.
 #include <algorithm>
 
+#include "common/text.h"
 #include "ruletest/ruletest.h"
 
 namespace edict::ruletest {
@@ -30,20 +31,7 @@ std::string plural(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
-std::string xml(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\n': out += "&#10;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string xml(std::string_view s) { return text::xml_escape(s); }
 
 // Element text: newlines are kept, the rest escaped.
 std::string xml_text(std::string_view s) {

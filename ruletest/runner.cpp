@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "common/text.h"
 #include "lang/diagnostics.h"
 #include "ruletest/internal/fixture.h"
 
@@ -27,20 +28,6 @@ std::set<std::string, std::less<>> types_read(const bytecode::Program& p) {
   return out;
 }
 
-std::string one_line(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 // Orders "path:line:col: ..." messages by line and column.
 void sort_by_position(const std::string& path, std::vector<std::string>& errors) {
@@ -121,7 +108,7 @@ class Runner {
       }
       for (size_t i = 0; i < r.asserts.size(); ++i) {
         ++cov.asserts;
-        if (seen_false_.count({r.id, i}) == 0) cov.never_false.push_back({r.id, i, one_line(r.asserts[i].text)});
+        if (seen_false_.count({r.id, i}) == 0) cov.never_false.push_back({r.id, i, text::one_line(r.asserts[i].text)});
       }
     }
     return cov;

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "common/text.h"
 #include "model/resource.h"
 
 namespace edict {
@@ -18,28 +19,6 @@ struct Interner {
 Interner& interner() {
   static Interner in;
   return in;
-}
-
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  out += '"';
 }
 
 void append_number(std::string& out, double n) {
@@ -69,10 +48,10 @@ void render(std::string& out, const Value& v, bool json) {
     case Kind::Unknown: out += json ? "null" : "unknown"; return;
     case Kind::Bool: out += v.as_bool() ? "true" : "false"; return;
     case Kind::Number: append_number(out, v.as_number()); return;
-    case Kind::String: append_json_string(out, v.as_string()); return;
+    case Kind::String: text::append_json_string(out, v.as_string()); return;
     case Kind::Resource:
       if (json) {
-        append_json_string(out, v.as_resource()->address);
+        text::append_json_string(out, v.as_resource()->address);
       } else {
         out += v.as_resource()->address;
       }
@@ -94,7 +73,7 @@ void render(std::string& out, const Value& v, bool json) {
       for (const Member& m : v.as_object()) {
         if (!first) out += json ? "," : ", ";
         first = false;
-        append_json_string(out, symbol_name(m.key));
+        text::append_json_string(out, symbol_name(m.key));
         out += json ? ":" : ": ";
         render(out, m.value, json);
       }

@@ -3,33 +3,14 @@
 #include <charconv>
 #include <cstdio>
 
+#include "common/text.h"
 #include "lang/parser.h"
 
 namespace edict::lang {
 
 namespace {
 
-void quote(std::string& out, const std::string& s) {
-  out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
+void quote(std::string& out, const std::string& s) { text::append_json_string(out, s); }
 
 void vars(std::string& out, const Expr& e) { out += e.var2.empty() ? e.var : "(" + e.var + " " + e.var2 + ")"; }
 
