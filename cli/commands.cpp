@@ -1,5 +1,6 @@
 // Glue between parsed arguments and edict_core: load rules and inputs, compile, evaluate, print.
 #include "cli/commands.h"
+#include "cli/ci.h"
 
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 #include <iostream>
 #include <set>
 
+#include "cli/history_commands.h"
 #include "compiler/compiler.h"
 #include "engine/evaluate.h"
 #include "engine/rule_sources.h"
@@ -18,6 +20,8 @@
 #include "loaders/json.h"
 #include "loaders/loader.h"
 #include "report/report.h"
+#include "repl/session.h"
+#include "repl/terminal.h"
 #include "ruletest/ruletest.h"
 #include "stdlib/builtins.h"
 #include "vm/interpreter.h"
@@ -136,21 +140,22 @@ int run_evaluate(const EvaluateArgs& args) {
   if (!args.severity.empty() && engine::severity_rank(args.severity) < 0) {
     return usage_error("unknown severity '" + args.severity + "' (use info, low, medium, high or critical)");
   }
+  std::vector<std::string> rule_paths = args.rules;
+  std::vector<std::string> changed;  // --changed-since: only these rules run
+  if (!args.changed_since.empty()) {
+    if (int rc = changed_rules_since(args.changed_since, rule_paths, changed); rc != 0) return rc;
+  }
+  CiSetup ci;
+  if (!prepare_ci(args, ci)) return 2;
   PhaseTimer timer;
   bool ok = false;
   compiler::CompileOptions copts;
   copts.trace = args.explain;  // only then: traced programs are longer
-  auto program = compile_rules(args.rules, false, false, copts, args.no_color, ok);
+  auto program = compile_rules(rule_paths, false, false, copts, args.no_color, ok);
   if (!ok) return 2;
   timer.mark("compile");
-  for (const std::string& id : args.rule_ids) {
-    if (program->find_rule(id) == nullptr) {
-      std::vector<std::string> ids;
-      for (const bytecode::Rule& r : program->rules) ids.push_back(r.id);
-      std::string best = lang::did_you_mean(id, ids);
-      return usage_error("unknown rule id '" + id + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
-    }
-  }
+  std::vector<std::string> rule_ids;  // --rule and --skip-rule, ids and globs resolved (empty: all)
+  if (!select_rules(*program, args, rule_ids)) return 2;
   model::ResourceSet set;
   try {
     for (const std::string& input : args.inputs) loaders::load_file(set, input);
@@ -161,23 +166,30 @@ int run_evaluate(const EvaluateArgs& args) {
   set.finish();
   timer.mark("index");
   engine::EvalOptions opts;
-  opts.rules = args.rule_ids;
+  opts.rules = rule_ids;
+  if (!args.changed_since.empty()) {
+    opts.rules = select_changed(rule_ids, changed);
+    opts.rules_exact = true;
+  }
   opts.min_severity = args.severity;
   opts.now_unix = now;
   opts.trace = args.explain ? engine::TraceMode::Failures : engine::TraceMode::Off;
   engine::Results results = engine::evaluate(*program, set, opts);
   timer.mark("evaluate");
-  if (args.format == "json") {
-    std::cout << report::render_json(results, set);
-  } else {
-    report::TextOptions topts;
-    topts.color = colour_for(STDOUT_FILENO, args.no_color);
-    topts.show_passing = !args.quiet;
-    std::cout << report::render_text(results, set, topts);
-  }
-  std::cout.flush();
+  bool color = args.format == "text" && colour_for(STDOUT_FILENO, args.no_color);
+  int status = finish_evaluate(args, ci, *program, results, set, opts, color);
   timer.mark("report");
-  return results.summary.fail > 0 || results.summary.error > 0 ? 1 : 0;
+  return status;
+}
+
+int run_baseline_create(const BaselineArgs& args) {
+  EvaluateArgs ev;
+  ev.rules = args.rules;
+  ev.rule_ids = args.rule_ids;
+  ev.skip_rule_ids = args.skip_rule_ids;
+  ev.inputs = args.inputs;
+  ev.write_baseline = args.output;
+  return run_evaluate(ev);
 }
 
 int run_eval(const EvalArgs& args) {
@@ -353,6 +365,16 @@ int run_test(const TestArgs& args) {
     return 1;
   }
   return result.exit_code();
+}
+
+// --- the REPL ---
+
+int run_repl(const ReplArgs& args) {
+  repl::Session session;
+  bool terminal = repl::interactive();
+  std::string greeting = terminal ? std::string("edict ") + EDICT_VERSION + " REPL: :help lists the commands, :quit leaves\n" : "";
+  greeting += session.start(args.rules, args.inputs);
+  return repl::run(session, greeting, terminal);
 }
 
 }  // namespace edict::cli

@@ -15,6 +15,22 @@ struct EvaluateArgs {
   bool quiet = false;
   bool explain = false;  // add evaluation traces to failing results
   std::vector<std::string> inputs;
+  std::string changed_since;  // --changed-since REV: only rules changed since REV (cli/history_commands.h)
+  // CI options (cli/ci.h): rule selection by id or glob, extra reports, the gate, triage.
+  std::vector<std::string> skip_rule_ids;
+  std::vector<std::string> outputs;  // FORMAT=PATH
+  std::string fail_on;
+  bool soft_fail = false;
+  std::string waivers;         // empty: .edict-waivers.yaml when it exists
+  std::string baseline;        // --baseline FILE
+  std::string write_baseline;  // set by `baseline create`: write the failures there instead of a report
+};
+
+struct BaselineArgs {
+  std::vector<std::string> rules;
+  std::vector<std::string> rule_ids, skip_rule_ids;
+  std::vector<std::string> inputs;
+  std::string output;  // '-': stdout
 };
 
 struct ExplainArgs {
@@ -52,16 +68,23 @@ struct EvalArgs {
   std::vector<std::string> rules;
 };
 
+struct ReplArgs {
+  std::vector<std::string> rules;  // none: the shipped rules
+  std::vector<std::string> inputs;
+};
+
 struct BuiltinsArgs {
   bool markdown = false;
 };
 
 int run_evaluate(const EvaluateArgs& args);
+int run_baseline_create(const BaselineArgs& args);
 int run_check(const CheckArgs& args);
 int run_disasm(const DisasmArgs& args);
 int run_eval(const EvalArgs& args);
 int run_builtins(const BuiltinsArgs& args);
 int run_explain(const ExplainArgs& args);
 int run_test(const TestArgs& args);
+int run_repl(const ReplArgs& args);
 
 }  // namespace edict::cli

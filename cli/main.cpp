@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/history_commands.h"
 
 int main(int argc, char** argv) {
   using namespace edict::cli;
@@ -21,13 +22,25 @@ int main(int argc, char** argv) {
   CLI::App* evaluate = app.add_subcommand("evaluate", "Evaluate rules over Terraform plans or state (the main job)");
   evaluate->add_option("--rules", ev.rules, "Rule file or directory (repeatable; default: the shipped rules)")
       ->allow_extra_args(false);
-  evaluate->add_option("--format", ev.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  evaluate->add_option("--format", ev.format, "Output format on stdout")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
   evaluate->add_option("--severity", ev.severity, "Only rules at or above this severity (info, low, medium, high, critical)");
-  evaluate->add_option("--rule", ev.rule_ids, "Only this rule id (repeatable)")->allow_extra_args(false);
+  evaluate->add_option("--rule", ev.rule_ids, "Only rules with this id, or matching this glob (repeatable)")
+      ->allow_extra_args(false);
   evaluate->add_flag("--no-color", ev.no_color, "Never colour the text output (NO_COLOR is honoured too)");
   evaluate->add_flag("--quiet", ev.quiet, "Text output: list only failures, errors and unknowns");
   evaluate->add_flag("--explain", ev.explain, "Add an evaluation trace (each sub-expression's value) to failing results");
   evaluate->add_option("INPUT", ev.inputs, "Plan or state JSON files ('-' for stdin)")->required();
+  // CI integration (docs/ci.md): extra reports, the gate, waivers and baselines.
+  evaluate->add_option("--skip-rule", ev.skip_rule_ids, "Not rules with this id, or matching this glob (repeatable)")
+      ->allow_extra_args(false);
+  evaluate->add_option("--output", ev.outputs, "Also write a report: FORMAT=PATH (repeatable)")->allow_extra_args(false);
+  evaluate->add_option("--fail-on", ev.fail_on, "Only failures of rules at or above this severity make the exit status 1");
+  evaluate->add_flag("--soft-fail", ev.soft_fail, "Exit with 0 even when there are failures (2 still means an error)");
+  evaluate->add_option("--waivers", ev.waivers, "Waiver file (default: .edict-waivers.yaml when it exists)");
+  evaluate->add_option("--baseline", ev.baseline, "Fail only on findings not in this baseline file");
+  evaluate->add_option("--changed-since", ev.changed_since,
+                       "Only rules added or modified since REV (git; the repository holding the first --rules path)");
 
   CheckArgs ck;
   CLI::App* check = app.add_subcommand("check", "Compile rules and report diagnostics (exit 0 clean, 2 on errors)");
@@ -68,6 +81,42 @@ int main(int argc, char** argv) {
   test->add_flag("--require-coverage", ta.require_coverage,
                  "Fail (exit 1) when a rule has no test or an assert was never seen false");
 
+  ReplArgs ra;
+  CLI::App* repl = app.add_subcommand("repl", "Explore inputs and write rules interactively (:help inside lists the commands)");
+  repl->add_option("--rules", ra.rules, "Rule file or directory (repeatable; default: the shipped rules)")
+      ->allow_extra_args(false);
+  repl->add_option("INPUT", ra.inputs, "Plan or state JSON files to load");
+
+  StreamArgs sa;
+  CLI::App* stream = app.add_subcommand("stream", "Rule changes commit by commit over a git repository's history");
+  stream->add_option("--repo", sa.repo, "The repository (its work tree root or .git directory; default: .)");
+  stream->add_option("--since", sa.since, "Only commits after REV (not reachable from it)");
+  stream->add_option("--format", sa.format, "Output format")->check(CLI::IsMember({"text", "json", "jsonl"}));
+  stream->add_option("--db", sa.db, "Also record events in this SQLite database; resumes where the last run stopped");
+  stream->add_option("--path", sa.paths, "Only rule files below this repository path (repeatable)")->allow_extra_args(false);
+
+  DiffArgs dfa;
+  CLI::App* diff = app.add_subcommand("diff", "Rules added, removed, modified and moved between two git revisions");
+  diff->add_option("--repo", dfa.repo, "The repository (its work tree root or .git directory; default: .)");
+  diff->add_option("SOURCE", dfa.source, "Old revision (default: HEAD~1 on the default branch, else the merge base with it)");
+  diff->add_option("TARGET", dfa.target, "New revision (default: HEAD)");
+  diff->add_option("--format", dfa.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  diff->add_option("--impact", dfa.impact, "Evaluate old and new versions of changed rules on these inputs; list verdicts that change");
+  diff->add_option("--path", dfa.paths, "Only rule files below this repository path (repeatable)")->allow_extra_args(false);
+
+  BaselineArgs bla;
+  CLI::App* baseline = app.add_subcommand("baseline", "Record known failures, so that `evaluate --baseline` fails only on new ones");
+  baseline->require_subcommand(1, 1);
+  CLI::App* baseline_create = baseline->add_subcommand("create", "Write the current failures to a baseline file");
+  baseline_create->add_option("--rules", bla.rules, "Rule file or directory (repeatable; default: the shipped rules)")
+      ->allow_extra_args(false);
+  baseline_create->add_option("--rule", bla.rule_ids, "Only rules with this id, or matching this glob (repeatable)")
+      ->allow_extra_args(false);
+  baseline_create->add_option("--skip-rule", bla.skip_rule_ids, "Not rules with this id, or matching this glob (repeatable)")
+      ->allow_extra_args(false);
+  baseline_create->add_option("--output", bla.output, "The baseline file to write ('-' for stdout)")->required();
+  baseline_create->add_option("INPUT", bla.inputs, "Plan or state JSON files ('-' for stdin)")->required();
+
   BuiltinsArgs ba;
   CLI::App* builtins = app.add_subcommand("builtins", "List the builtin functions");
   builtins->add_flag("--markdown", ba.markdown, "Print docs/stdlib.md");
@@ -90,8 +139,12 @@ int main(int argc, char** argv) {
   if (*disasm) return run_disasm(da);
   if (*eval) return run_eval(ea);
   if (*builtins) return run_builtins(ba);
+  if (*baseline) return run_baseline_create(bla);
+  if (*stream) return run_stream(sa);
+  if (*diff) return run_diff(dfa);
   if (*explain) return run_explain(xa);
   if (*test) return run_test(ta);
+  if (*repl) return run_repl(ra);
   std::cerr << "edict: error: a subcommand is required (evaluate, check, disasm, eval, builtins)\n"
             << "Run with --help for more information.\n";
   return 2;

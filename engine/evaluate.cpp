@@ -23,6 +23,7 @@ std::string_view status_name(Status s) {
     case Status::Skip: return "skip";
     case Status::Unknown: return "unknown";
     case Status::Error: return "error";
+    case Status::Waived: return "waived";
   }
   return "error";
 }
@@ -34,6 +35,7 @@ void Summary::add(Status s) {
     case Status::Skip: ++skip; break;
     case Status::Unknown: ++unknown; break;
     case Status::Error: ++error; break;
+    case Status::Waived: ++waived; break;
   }
 }
 
@@ -190,7 +192,8 @@ Results evaluate(const bytecode::Program& program, model::ResourceSet& resources
   // Dispatch table: type -> rules (managed and data separately).
   std::unordered_map<std::string_view, std::vector<const bytecode::Rule*>> managed, data;
   for (const bytecode::Rule& rule : program.rules) {
-    if (!opts.rules.empty() && std::find(opts.rules.begin(), opts.rules.end(), rule.id) == opts.rules.end()) continue;
+    bool filtered = opts.rules_exact || !opts.rules.empty();
+    if (filtered && std::find(opts.rules.begin(), opts.rules.end(), rule.id) == opts.rules.end()) continue;
     if (severity_rank(rule.severity) < min_rank) continue;
     for (const std::string& t : rule.types) (rule.data_sources ? data : managed)[t].push_back(&rule);
   }

@@ -9,9 +9,14 @@
 #include "model/resource.h"
 #include "vm/bytecode.h"
 
+namespace edict::triage {
+struct Waiver;
+}
+
 namespace edict::engine {
 
-enum class Status : uint8_t { Pass, Fail, Skip, Unknown, Error };
+// Waived is never produced by evaluate(): triage::apply turns fail and unknown into it.
+enum class Status : uint8_t { Pass, Fail, Skip, Unknown, Error, Waived };
 std::string_view status_name(Status s);
 
 struct Result {
@@ -24,10 +29,15 @@ struct Result {
   int failed_assert = -1;                  // index into rule->asserts for fail
   std::string location;                    // file:line:col of the failing assert or run-time error
   std::vector<std::string> trace;          // evaluation trace lines (EvalOptions::trace)
+  // Set after evaluation by triage::apply (triage/triage.h); reports read them.
+  const triage::Waiver* waiver = nullptr;  // for Waived: the waiver that applies
+  Status waived_status = Status::Fail;     // for Waived: the status before the waiver
+  bool baselined = false;                  // a fail listed in the --baseline file
 };
 
 struct Summary {
-  size_t pass = 0, fail = 0, skip = 0, unknown = 0, error = 0;
+  size_t pass = 0, fail = 0, skip = 0, unknown = 0, error = 0, waived = 0;
+  size_t baselined = 0;  // how many of the `fail` results are in the baseline (triage::apply)
   void add(Status s);
 };
 
@@ -41,7 +51,8 @@ struct Results {
 enum class TraceMode : uint8_t { Off, Failures, All };  // Failures: fail and error results
 
 struct EvalOptions {
-  std::vector<std::string> rules;  // only these rule ids (empty: all)
+  std::vector<std::string> rules;  // only these rule ids (empty: all, unless rules_exact)
+  bool rules_exact = false;        // `rules` is the whole selection even when empty (--changed-since)
   std::string min_severity;        // only rules at or above this severity (empty: all)
   int64_t now_unix = 0;            // the clock for time builtins (0: wall clock or EDICT_NOW)
   TraceMode trace = TraceMode::Off;

@@ -1,5 +1,5 @@
-// Generic JSON -> Value conversion (simdjson), shared by the loaders, `edict eval` and the
-// json_parse builtin. Keys are interned; all parts are allocated in the given arena.
+// Generic JSON -> Value conversion (simdjson DOM) for `edict eval` and the json_parse builtin, and
+// the nesting limit the plan loaders share. Keys are interned; all parts live in the given arena.
 #pragma once
 
 #include <string>

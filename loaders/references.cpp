@@ -7,12 +7,9 @@
 // a resource in module.m["a"] that names aws_s3_bucket.b refers to module.m["a"].aws_s3_bucket.b,
 // never to module.m["b"].aws_s3_bucket.b.
 #include <algorithm>
-#include <cstdint>
-#include <unordered_set>
 
-#include "loaders/internal/address.h"
+#include "loaders/internal/graph_builder.h"
 #include "loaders/internal/json_value.h"
-#include "loaders/internal/terraform.h"
 
 namespace edict::loaders::internal {
 
@@ -47,54 +44,6 @@ const Value* named_member(const Value* v, std::string_view name) {
   }
   return nullptr;
 }
-
-// Hops through variables and module outputs followed for one attribute; cycles stop earlier.
-constexpr int kMaxHops = 64;
-
-// A module of the configuration tree.
-struct ConfigModule {
-  std::string path;                     // module.a.module.b ("" for the root)
-  std::vector<std::string_view> names;  // the call names from the root: {a, b}
-  int parent = -1;
-  const Value* body = nullptr;  // resources, outputs, module_calls
-  const Value* call = nullptr;  // the module_calls entry in the parent (not set for the root)
-  bool keyed = false;  // the call has count or for_each, so its instances have keys
-  std::unordered_map<std::string_view, int> children;
-};
-
-// What is known about the instance key of one module level on the way to a target.
-struct KeyReq {
-  enum class Kind : uint8_t {
-    Inherit,  // the same as the referring instance's key at this level
-    None,     // the call has no count/for_each: no key
-    Literal,  // named in the reference: module.m["a"].out
-    Any,      // unknown: any instance
-  };
-  Kind kind;
-  std::string_view literal;
-};
-
-// A configuration resource some attribute refers to, with what narrows its instances.
-struct Target {
-  int module;
-  std::string_view resource;  // [data.]type.name (a prefix of the reference text)
-  uint32_t first_key;         // keys_used_[first_key, +depth of `module`): one per module level
-  std::string_view index;     // named in the reference: aws_s3_bucket.b[0]
-  bool has_index = false;
-  bool align = false;       // prefer the referring instance's own index (count.index, each.key)
-  bool exact_only = false;  // only the instance with the referring instance's own index
-};
-
-// An instance that can be joined: its id and the parts of its address that matter.
-struct Instance {
-  uint32_t id;
-  uint32_t first_module;  // steps_[first_module, +module_count): module calls with their keys
-  uint32_t module_count;
-  std::string_view index;
-  bool has_index;
-};
-
-constexpr uint32_t kEnd = UINT32_MAX;
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
@@ -135,386 +84,213 @@ void significant(const Value& refs, std::vector<std::string_view>& out) {
   out.resize(kept);
 }
 
-class GraphBuilder {
- public:
-  explicit GraphBuilder(LoadContext& ctx) : ctx_(ctx) {}
-
-  void build(const Value& configuration) {
-    const Value* root = member(&configuration, config_keys().root_module, Kind::Object);
-    if (root == nullptr) return;
-    add_module(root, -1, {}, nullptr);
-    index_instances();
-    if (instances_.empty()) return;
-    for (size_t m = 0; m < modules_.size(); ++m) link_module(static_cast<int>(m));
-    if (unresolved_locals_ > 0) {
-      ctx_.set.notes.emplace_back(
-          "unresolved references",
-          ctx_.name + ": " + std::to_string(unresolved_locals_) +
-              " attribute(s) use local values, which plan JSON does not describe: references made through "
-              "them are not followed");
-    }
-  }
-
- private:
-  int add_module(const Value* body, int parent, std::string_view call_name, const Value* call) {
-    ConfigModule m;
-    m.parent = parent;
-    m.body = body;
-    m.call = call;
-    if (parent >= 0) {
-      const ConfigModule& p = modules_[static_cast<size_t>(parent)];
-      m.path = p.path.empty() ? "module." + std::string(call_name) : p.path + ".module." + std::string(call_name);
-      m.names = p.names;
-      m.names.push_back(call_name);
-      m.keyed = call->find(config_keys().count_expression) != nullptr || call->find(config_keys().for_each_expression) != nullptr;
-    }
-    int index = static_cast<int>(modules_.size());
-    modules_.push_back(std::move(m));
-    if (const Value* calls = member(body, config_keys().module_calls, Kind::Object)) {
-      for (const Member& field : calls->as_object()) {
-        const Value* child_body = member(&field.value, config_keys().module, Kind::Object);
-        if (child_body == nullptr) continue;
-        // Recursion depth is bounded by the JSON nesting limit.
-        std::string_view name = symbol_name(field.key);
-        int child = add_module(child_body, index, name, &field.value);
-        modules_[static_cast<size_t>(index)].children.emplace(name, child);
-      }
-    }
-    return index;
-  }
-
-  // Lists of instances by configuration key and by module instance + resource are linked
-  // through next_* arrays: one hash entry per list, no vector per key.
-  void index_instances() {
-    size_t n = ctx_.graph.size();
-    instances_.reserve(n);
-    by_config_key_.reserve(n);
-    by_group_.reserve(n);
-    in_graph_.assign(ctx_.set.resources().size() - ctx_.first_id, 0);
-    Address a;
-    for (uint32_t id : ctx_.graph) {
-      std::string_view address = ctx_.set.resource(id).address;
-      if (!parse_address(address, a)) continue;
-      auto at = static_cast<uint32_t>(instances_.size());
-      instances_.push_back(
-          {id, static_cast<uint32_t>(steps_.size()), static_cast<uint32_t>(a.modules.size()), a.index, a.has_index});
-      steps_.insert(steps_.end(), a.modules.begin(), a.modules.end());
-      in_graph_[id - ctx_.first_id] = 1;
-      // The address up to the end of the resource name is "module instance path.resource".
-      std::string_view resource_end = a.name;
-      std::string_view group =
-          address.substr(0, static_cast<size_t>(resource_end.data() - address.data()) + resource_end.size());
-      link_list(by_group_, next_in_group_, group, at);
-      link_list(by_config_key_, next_in_key_, keys_.copy(config_key(a)), at);
-    }
-  }
-
-  static void link_list(std::unordered_map<std::string_view, uint32_t>& heads, std::vector<uint32_t>& next,
-                        std::string_view key, uint32_t at) {
-    auto [it, inserted] = heads.emplace(key, at);
-    next.push_back(inserted ? kEnd : it->second);
-    it->second = at;
-  }
-
-  // Resolves every attribute of every configuration resource of module `m` and adds the edges.
-  void link_module(int m) {
-    const ConfigModule& module = modules_[static_cast<size_t>(m)];
-    const Value* resources = member(module.body, config_keys().resources, Kind::List);
-    if (resources == nullptr) return;
-    for (const Value& resource : resources->as_list()) {
-      const Value* address = member(&resource, config_keys().address, Kind::String);
-      if (address == nullptr) continue;
-      key_buffer_ = module.path;
-      if (!key_buffer_.empty()) key_buffer_ += '.';
-      key_buffer_ += address->as_string();
-      auto sources = by_config_key_.find(key_buffer_);
-      if (sources == by_config_key_.end()) continue;  // no instances (count = 0, or not in this plan)
-      const Value* expressions = member(&resource, config_keys().expressions, Kind::Object);
-      if (expressions == nullptr) continue;
-      const Value* for_each_refs =
-          member(member(&resource, config_keys().for_each_expression, Kind::Object), config_keys().references, Kind::List);
-      uint32_t first_source = sources->second;
-      path_buffer_.clear();
-      walk(*expressions, path_buffer_, [&](const std::string& attr, const Value& refs) {
-        link_attribute(m, first_source, attr, refs, for_each_refs);
-      });
-    }
-  }
-
-  // Calls fn(dotted path, references) for every expression with references in a block, nested
-  // blocks included (a list of blocks is an array of block objects; indices are not in the path).
-  template <class Fn>
-  void walk(const Value& block, std::string& path, const Fn& fn) {
-    for (const Member& field : block.as_object()) {
-      size_t len = path.size();
-      if (!path.empty()) path += '.';
-      path += symbol_name(field.key);
-      const Value& v = field.value;
-      if (v.is_object()) {
-        if (!is_expression(v)) {
-          walk(v, path, fn);
-        } else if (const Value* refs = member(&v, config_keys().references, Kind::List)) {
-          fn(path, *refs);
-        }
-      } else if (v.is_list()) {
-        for (const Value& item : v.as_list()) {
-          if (item.is_object()) walk(item, path, fn);
-        }
-      }
-      path.resize(len);
-    }
-  }
-
-  void link_attribute(int m, uint32_t first_source, const std::string& attr, const Value& refs,
-                      const Value* for_each_refs) {
-    significant(refs, refs_buffer_);
-    bool align = false, each_value = false;
-    for (std::string_view r : refs_buffer_) {
-      align |= r == "count.index" || starts_with(r, "each.");
-      each_value |= r == "each.value" || starts_with(r, "each.value.") || starts_with(r, "each.value[");
-    }
-    targets_.clear();
-    keys_used_.clear();
-    if (!visited_.empty()) visited_.clear();
-    saw_local_ = false;
-    size_t depth = modules_[static_cast<size_t>(m)].names.size();
-    std::vector<KeyReq>& keys = keys_stack_;
-    keys.assign(depth, KeyReq{KeyReq::Kind::Inherit, {}});
-    for (std::string_view r : refs_buffer_) resolve(m, r, keys, kMaxHops, align, false);
-    // `for_each = aws_s3_bucket.b` with `bucket = each.value.id`: each instance refers to the
-    // bucket with its own key, and to no other.
-    if (each_value && for_each_refs != nullptr) {
-      significant(*for_each_refs, refs_buffer_);
-      for (std::string_view r : refs_buffer_) resolve(m, r, keys, kMaxHops, true, true);
-    }
-    if (targets_.empty()) {
-      if (saw_local_) ++unresolved_locals_;
-      return;
-    }
-    Symbol path = intern_key(attr);
-    for (uint32_t s = first_source; s != kEnd; s = next_in_key_[s]) {
-      for (const Target& t : targets_) link(instances_[s], path, t);
-    }
-  }
-
-  void resolve(int m, std::string_view ref, std::vector<KeyReq>& keys, int budget, bool align, bool exact_only) {
-    if (budget <= 0) return;
-    Step steps[3];
-    size_t n = split_traversal(ref, steps, 3);
-    if (n == 0) return;
-    const ConfigModule& module = modules_[static_cast<size_t>(m)];
-    std::string_view head = steps[0].name;
-    if (head == "var") {
-      const Value* refs =
-          module.parent < 0 || n < 2
-              ? nullptr
-              : member(named_member(member(module.call, config_keys().expressions, Kind::Object), steps[1].name),
-                       config_keys().references, Kind::List);
-      if (refs == nullptr) {
-        return;  // a root variable is a value, not a resource; or the variable keeps its default
-      }
-      if (!first_visit(m, ref, keys)) return;
-      KeyReq saved = keys.back();
-      keys.pop_back();
-      std::vector<std::string_view> list;
-      significant(*refs, list);
-      for (std::string_view r : list) resolve(module.parent, r, keys, budget - 1, align, exact_only);
-      keys.push_back(saved);
-    } else if (head == "module") {
-      if (n < 2) return;
-      auto child = module.children.find(steps[1].name);
-      if (child == module.children.end()) return;
-      const ConfigModule& c = modules_[static_cast<size_t>(child->second)];
-      const Value* outputs = member(c.body, config_keys().outputs, Kind::Object);
-      if (outputs == nullptr || !first_visit(m, ref, keys)) return;
-      KeyReq key{c.keyed ? KeyReq::Kind::Any : KeyReq::Kind::None, {}};
-      if (steps[1].has_key) key = {KeyReq::Kind::Literal, steps[1].key};
-      keys.push_back(key);
-      std::vector<std::string_view> list;
-      auto follow = [&](const Value* output) {
-        const Value* refs = member(member(output, config_keys().expression, Kind::Object),
-                                   config_keys().references, Kind::List);
-        if (refs == nullptr) return;
-        significant(*refs, list);
-        for (std::string_view r : list) resolve(child->second, r, keys, budget - 1, align, exact_only);
-      };
-      if (n >= 3) {
-        if (const Value* output = named_member(outputs, steps[2].name)) follow(output);
-      } else {
-        for (const Member& field : outputs->as_object()) follow(&field.value);  // the whole module object
-      }
-      keys.pop_back();
-    } else if (head == "data") {
-      if (n < 3 || steps[1].has_key) return;
-      add_target(m, ref, steps[2], keys, align, exact_only);
-    } else if (head == "local") {
-      saw_local_ = true;
-    } else if (head == "each" || head == "count" || head == "path" || head == "self" || head == "terraform") {
-      return;
-    } else if (n >= 2 && !steps[0].has_key) {
-      add_target(m, ref, steps[1], keys, align, exact_only);
-    }
-  }
-
-  // `name_step` is the step naming the resource: the target is the reference text up to it.
-  void add_target(int m, std::string_view ref, const Step& name_step, const std::vector<KeyReq>& keys, bool align,
-                  bool exact_only) {
-    std::string_view resource =
-        ref.substr(0, static_cast<size_t>(name_step.name.data() - ref.data()) + name_step.name.size());
-    auto first_key = static_cast<uint32_t>(keys_used_.size());
-    keys_used_.insert(keys_used_.end(), keys.begin(), keys.end());
-    targets_.push_back({m, resource, first_key, name_step.key, name_step.has_key, align, exact_only});
-  }
-
-  // Guards against cycles (a variable fed by an output that reads the same variable).
-  bool first_visit(int m, std::string_view ref, const std::vector<KeyReq>& keys) {
-    std::string key = std::to_string(m) + '\x1f' + std::string(ref);
-    for (const KeyReq& k : keys) {
-      key += static_cast<char>('0' + static_cast<int>(k.kind));
-      key += k.literal;
-      key += '\x1f';
-    }
-    return visited_.insert(std::move(key)).second;
-  }
-
-  const Step& source_module(const Instance& source, size_t level) const { return steps_[source.first_module + level]; }
-
-  // Adds the edges from one referring instance to the instances of target `t`.
-  void link(const Instance& source, Symbol path, const Target& t) {
-    const ConfigModule& module = modules_[static_cast<size_t>(t.module)];
-    size_t depth = module.names.size();
-    const KeyReq* keys = keys_used_.data() + t.first_key;
-    // The wanted index: named in the reference, or the source's own (count.index / each.key).
-    std::string_view want;
-    bool has_want = false;
-    if (t.has_index) {
-      want = t.index;
-      has_want = true;
-    } else if (t.align && source.has_index) {
-      want = source.index;
-      has_want = true;
-    }
-    if (t.exact_only && !has_want) return;
-
-    // The target's "module instance path.resource", when every level's key is known.
-    std::string& group = group_buffer_;
-    group.clear();
-    bool determined = true, assumed_unkeyed = false;
-    for (size_t i = 0; i < depth && determined; ++i) {
-      std::string_view key;
-      bool has_key = false;
-      switch (keys[i].kind) {
-        case KeyReq::Kind::Inherit:
-          key = source_module(source, i).key;
-          has_key = source_module(source, i).has_key;
-          break;
-        case KeyReq::Kind::None: assumed_unkeyed = true; break;
-        case KeyReq::Kind::Literal:
-          key = keys[i].literal;
-          has_key = true;
-          break;
-        case KeyReq::Kind::Any: determined = false; break;
-      }
-      group += "module.";
-      group += module.names[i];
-      if (has_key) {
-        group += '[';
-        group += key;
-        group += ']';
-      }
-      group += '.';
-    }
-    group += t.resource;
-
-    if (determined) {
-      if (has_want) {
-        size_t len = group.size();
-        group += '[';
-        group += want;
-        group += ']';
-        auto hit = ctx_.by_address.find(group);
-        if (hit != ctx_.by_address.end() && in_graph(hit->second)) {
-          edge(source.id, path, hit->second);
-          return;
-        }
-        if (t.exact_only) return;
-        group.resize(len);
-      }
-      auto list = by_group_.find(group);
-      if (list != by_group_.end()) {
-        for (uint32_t i = list->second; i != kEnd; i = next_in_group_[i]) edge(source.id, path, instances_[i].id);
-        return;
-      }
-      // Found nothing although a call without count/for_each was assumed to have no keys:
-      // trust the addresses over that assumption.
-      if (!assumed_unkeyed) return;
-    }
-    filter(source, path, t, want, has_want);
-  }
-
-  // The slow path, when some module level's key is unknown: filters the instances of the
-  // target's configuration resource.
-  void filter(const Instance& source, Symbol path, const Target& t, std::string_view want, bool has_want) {
-    const ConfigModule& module = modules_[static_cast<size_t>(t.module)];
-    const KeyReq* keys = keys_used_.data() + t.first_key;
-    std::string key = module.path.empty() ? std::string(t.resource) : module.path + "." + std::string(t.resource);
-    auto candidates = by_config_key_.find(key);
-    if (candidates == by_config_key_.end()) return;
-    std::vector<uint32_t> matched, exact;
-    for (uint32_t c = candidates->second; c != kEnd; c = next_in_key_[c]) {
-      const Instance& inst = instances_[c];
-      bool ok = true;
-      for (size_t i = 0; i < module.names.size() && ok; ++i) {
-        const Step& step = steps_[inst.first_module + i];
-        switch (keys[i].kind) {
-          case KeyReq::Kind::Inherit:
-            ok = step.has_key == source_module(source, i).has_key && step.key == source_module(source, i).key;
-            break;
-          case KeyReq::Kind::Literal: ok = step.has_key && step.key == keys[i].literal; break;
-          case KeyReq::Kind::None:
-          case KeyReq::Kind::Any: break;
-        }
-      }
-      if (!ok) continue;
-      matched.push_back(inst.id);
-      if (has_want && inst.has_index && inst.index == want) exact.push_back(inst.id);
-    }
-    if (!exact.empty() || t.exact_only) matched.swap(exact);
-    for (uint32_t to : matched) edge(source.id, path, to);
-  }
-
-  bool in_graph(uint32_t id) const {
-    return id >= ctx_.first_id && id - ctx_.first_id < in_graph_.size() && in_graph_[id - ctx_.first_id] != 0;
-  }
-
-  void edge(uint32_t from, Symbol path, uint32_t to) {
-    if (from != to) ctx_.set.add_edge(from, path, to);
-  }
-
-  LoadContext& ctx_;
-  std::vector<ConfigModule> modules_;
-  // The joinable instances and their indexes.
-  std::vector<Instance> instances_;
-  std::vector<Step> steps_;
-  std::vector<char> in_graph_;                                    // by id - ctx_.first_id
-  Arena keys_;                                                    // the configuration keys' text
-  std::unordered_map<std::string_view, uint32_t> by_config_key_;  // -> first instance; next_in_key_
-  std::vector<uint32_t> next_in_key_;
-  std::unordered_map<std::string_view, uint32_t> by_group_;  // "module instance path.resource"
-  std::vector<uint32_t> next_in_group_;
-  // Per attribute being resolved:
-  std::vector<Target> targets_;
-  std::vector<KeyReq> keys_used_;
-  std::vector<KeyReq> keys_stack_;
-  std::unordered_set<std::string> visited_;
-  bool saw_local_ = false;
-  size_t unresolved_locals_ = 0;
-  // Reused text buffers.
-  std::string key_buffer_, path_buffer_, group_buffer_;
-  std::vector<std::string_view> refs_buffer_;  // resolve() uses its own lists, never this one
-};
-
 }  // namespace
+
+void GraphBuilder::build(const Value& configuration) {
+  const Value* root = member(&configuration, config_keys().root_module, Kind::Object);
+  if (root == nullptr) return;
+  add_module(root, -1, {}, nullptr);
+  index_instances();
+  if (instances_.empty()) return;
+  for (size_t m = 0; m < modules_.size(); ++m) link_module(static_cast<int>(m));
+  if (unresolved_locals_ > 0) {
+    ctx_.set.notes.emplace_back(
+        "unresolved references",
+        ctx_.name + ": " + std::to_string(unresolved_locals_) +
+            " attribute(s) use local values, which plan JSON does not describe: references made through "
+            "them are not followed");
+  }
+}
+
+int GraphBuilder::add_module(const Value* body, int parent, std::string_view call_name, const Value* call) {
+  ConfigModule m;
+  m.parent = parent;
+  m.body = body;
+  m.call = call;
+  if (parent >= 0) {
+    const ConfigModule& p = modules_[static_cast<size_t>(parent)];
+    m.path = p.path.empty() ? "module." + std::string(call_name) : p.path + ".module." + std::string(call_name);
+    m.names = p.names;
+    m.names.push_back(call_name);
+    m.keyed = call->find(config_keys().count_expression) != nullptr ||
+              call->find(config_keys().for_each_expression) != nullptr;
+  }
+  int index = static_cast<int>(modules_.size());
+  modules_.push_back(std::move(m));
+  if (const Value* calls = member(body, config_keys().module_calls, Kind::Object)) {
+    for (const Member& field : calls->as_object()) {
+      const Value* child_body = member(&field.value, config_keys().module, Kind::Object);
+      if (child_body == nullptr) continue;
+      // Recursion depth is bounded by the JSON nesting limit.
+      std::string_view name = symbol_name(field.key);
+      int child = add_module(child_body, index, name, &field.value);
+      modules_[static_cast<size_t>(index)].children.emplace(name, child);
+    }
+  }
+  return index;
+}
+
+// Resolves every attribute of every configuration resource of module `m` and adds the edges.
+void GraphBuilder::link_module(int m) {
+  const ConfigModule& module = modules_[static_cast<size_t>(m)];
+  const Value* resources = member(module.body, config_keys().resources, Kind::List);
+  if (resources == nullptr) return;
+  for (const Value& resource : resources->as_list()) {
+    const Value* address = member(&resource, config_keys().address, Kind::String);
+    if (address == nullptr) continue;
+    key_buffer_ = module.path;
+    if (!key_buffer_.empty()) key_buffer_ += '.';
+    key_buffer_ += address->as_string();
+    const uint32_t* sources = by_config_key_.find(key_buffer_);
+    if (sources == nullptr) continue;  // no instances (count = 0, or not in this plan)
+    const Value* expressions = member(&resource, config_keys().expressions, Kind::Object);
+    if (expressions == nullptr) continue;
+    const Value* for_each_refs = member(member(&resource, config_keys().for_each_expression, Kind::Object),
+                                        config_keys().references, Kind::List);
+    uint32_t first_source = *sources;
+    path_buffer_.clear();
+    walk(*expressions, path_buffer_, [&](const std::string& attr, const Value& refs) {
+      link_attribute(m, first_source, attr, refs, for_each_refs);
+    });
+  }
+}
+
+// Calls fn(dotted path, references) for every expression with references in a block, nested
+// blocks included (a list of blocks is an array of block objects; indices are not in the path).
+template <class Fn>
+void GraphBuilder::walk(const Value& block, std::string& path, const Fn& fn) {
+  for (const Member& field : block.as_object()) {
+    size_t len = path.size();
+    if (!path.empty()) path += '.';
+    path += symbol_name(field.key);
+    const Value& v = field.value;
+    if (v.is_object()) {
+      if (!is_expression(v)) {
+        walk(v, path, fn);
+      } else if (const Value* refs = member(&v, config_keys().references, Kind::List)) {
+        fn(path, *refs);
+      }
+    } else if (v.is_list()) {
+      for (const Value& item : v.as_list()) {
+        if (item.is_object()) walk(item, path, fn);
+      }
+    }
+    path.resize(len);
+  }
+}
+
+void GraphBuilder::link_attribute(int m, uint32_t first_source, const std::string& attr, const Value& refs,
+                                  const Value* for_each_refs) {
+  significant(refs, refs_buffer_);
+  bool align = false, each_value = false;
+  for (std::string_view r : refs_buffer_) {
+    align |= r == "count.index" || starts_with(r, "each.");
+    each_value |= r == "each.value" || starts_with(r, "each.value.") || starts_with(r, "each.value[");
+  }
+  targets_.clear();
+  keys_used_.clear();
+  if (!visited_.empty()) visited_.clear();
+  saw_local_ = false;
+  size_t depth = modules_[static_cast<size_t>(m)].names.size();
+  std::vector<KeyReq>& keys = keys_stack_;
+  keys.assign(depth, KeyReq{KeyReq::Kind::Inherit, {}});
+  for (std::string_view r : refs_buffer_) resolve(m, r, keys, kMaxHops, align, false);
+  // `for_each = aws_s3_bucket.b` with `bucket = each.value.id`: each instance refers to the
+  // bucket with its own key, and to no other.
+  if (each_value && for_each_refs != nullptr) {
+    significant(*for_each_refs, refs_buffer_);
+    for (std::string_view r : refs_buffer_) resolve(m, r, keys, kMaxHops, true, true);
+  }
+  if (targets_.empty()) {
+    if (saw_local_) ++unresolved_locals_;
+    return;
+  }
+  Symbol path = intern_key(attr);
+  for (uint32_t s = first_source; s != kEnd; s = next_in_key_[s]) {
+    for (const Target& t : targets_) link(instances_[s], path, t);
+  }
+}
+
+void GraphBuilder::resolve(int m, std::string_view ref, std::vector<KeyReq>& keys, int budget, bool align,
+                           bool exact_only) {
+  if (budget <= 0) return;
+  Step steps[3];
+  size_t n = split_traversal(ref, steps, 3);
+  if (n == 0) return;
+  const ConfigModule& module = modules_[static_cast<size_t>(m)];
+  std::string_view head = steps[0].name;
+  if (head == "var") {
+    const Value* refs =
+        module.parent < 0 || n < 2
+            ? nullptr
+            : member(named_member(member(module.call, config_keys().expressions, Kind::Object), steps[1].name),
+                     config_keys().references, Kind::List);
+    if (refs == nullptr) {
+      return;  // a root variable is a value, not a resource; or the variable keeps its default
+    }
+    if (!first_visit(m, ref, keys)) return;
+    KeyReq saved = keys.back();
+    keys.pop_back();
+    std::vector<std::string_view> list;
+    significant(*refs, list);
+    for (std::string_view r : list) resolve(module.parent, r, keys, budget - 1, align, exact_only);
+    keys.push_back(saved);
+  } else if (head == "module") {
+    if (n < 2) return;
+    auto child = module.children.find(steps[1].name);
+    if (child == module.children.end()) return;
+    const ConfigModule& c = modules_[static_cast<size_t>(child->second)];
+    const Value* outputs = member(c.body, config_keys().outputs, Kind::Object);
+    if (outputs == nullptr || !first_visit(m, ref, keys)) return;
+    KeyReq key{c.keyed ? KeyReq::Kind::Any : KeyReq::Kind::None, {}};
+    if (steps[1].has_key) key = {KeyReq::Kind::Literal, steps[1].key};
+    keys.push_back(key);
+    std::vector<std::string_view> list;
+    auto follow = [&](const Value* output) {
+      const Value* refs =
+          member(member(output, config_keys().expression, Kind::Object), config_keys().references, Kind::List);
+      if (refs == nullptr) return;
+      significant(*refs, list);
+      for (std::string_view r : list) resolve(child->second, r, keys, budget - 1, align, exact_only);
+    };
+    if (n >= 3) {
+      if (const Value* output = named_member(outputs, steps[2].name)) follow(output);
+    } else {
+      for (const Member& field : outputs->as_object()) follow(&field.value);  // the whole module object
+    }
+    keys.pop_back();
+  } else if (head == "data") {
+    if (n < 3 || steps[1].has_key) return;
+    add_target(m, ref, steps[2], keys, align, exact_only);
+  } else if (head == "local") {
+    saw_local_ = true;
+  } else if (head == "each" || head == "count" || head == "path" || head == "self" || head == "terraform") {
+    return;
+  } else if (n >= 2 && !steps[0].has_key) {
+    add_target(m, ref, steps[1], keys, align, exact_only);
+  }
+}
+
+// `name_step` is the step naming the resource: the target is the reference text up to it.
+void GraphBuilder::add_target(int m, std::string_view ref, const Step& name_step, const std::vector<KeyReq>& keys,
+                              bool align, bool exact_only) {
+  std::string_view resource =
+      ref.substr(0, static_cast<size_t>(name_step.name.data() - ref.data()) + name_step.name.size());
+  auto first_key = static_cast<uint32_t>(keys_used_.size());
+  keys_used_.insert(keys_used_.end(), keys.begin(), keys.end());
+  targets_.push_back({m, resource, first_key, name_step.key, name_step.has_key, align, exact_only});
+}
+
+// Guards against cycles (a variable fed by an output that reads the same variable).
+bool GraphBuilder::first_visit(int m, std::string_view ref, const std::vector<KeyReq>& keys) {
+  std::string key = std::to_string(m) + '\x1f' + std::string(ref);
+  for (const KeyReq& k : keys) {
+    key += static_cast<char>('0' + static_cast<int>(k.kind));
+    key += k.literal;
+    key += '\x1f';
+  }
+  return visited_.insert(std::move(key)).second;
+}
 
 void add_reference_edges(LoadContext& ctx) { GraphBuilder(ctx).build(ctx.configuration); }
 

@@ -181,11 +181,10 @@ void load_prior_state(LoadContext& ctx, od::value prior_state, size_t depth, std
       od::field f = take(std::move(inner));
       if (key_text(f) != "root_module") continue;
       ValuesWalker walker{ctx, want_data};
-      walker.walk(f.value(), "prior_state.values.root_module", depth + 2,
-                  [&](ValuesResource& r, const Where&) {
-                    if (r.fields.mode != "data" || !r.fields.has_address) return;
-                    out.push_back(make_resource(ctx, r.fields, r.values, model::Action::NoOp, false));
-                  });
+      walker.walk(f.value(), "prior_state.values.root_module", depth + 2, [&](ValuesResource& r, const Where&) {
+        if (r.fields.mode != "data" || !r.fields.has_address) return;
+        out.push_back(make_resource(ctx, r.fields, r.values, model::Action::NoOp, false));
+      });
       return;  // the first root_module counts
     }
     return;

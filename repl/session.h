@@ -58,6 +58,7 @@ class Session {
   bool continuing() const { return !pending_.empty(); }  // inside a multi-line input
   bool done() const { return done_; }                    // :quit was entered
   size_t error_count() const { return errors_; }         // inputs that ended in an error
+  void set_color(bool on) { color_ = on; }               // colour rule reports (a terminal)
   std::string prompt() const;
   // Where history is kept: $EDICT_HISTORY, else ~/.edict_history (empty: no history).
   const std::string& history_path() const { return history_path_; }
@@ -105,6 +106,7 @@ class Session {
   size_t input_count_ = 0;  // names inline inputs <repl:N>
   size_t errors_ = 0;
   bool done_ = false;
+  bool color_ = false;
 };
 
 }  // namespace edict::repl

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "report/internal/common.h"
 #include "report/report.h"
 
 namespace edict::report {
@@ -12,10 +13,11 @@ int rank(engine::Status s) {
     case engine::Status::Fail: return 0;
     case engine::Status::Error: return 1;
     case engine::Status::Unknown: return 2;
-    case engine::Status::Pass: return 3;
-    case engine::Status::Skip: return 4;
+    case engine::Status::Waived: return 3;
+    case engine::Status::Pass: return 4;
+    case engine::Status::Skip: return 5;
   }
-  return 5;
+  return 6;
 }
 
 const char* colour(engine::Status s) {
@@ -25,14 +27,18 @@ const char* colour(engine::Status s) {
     case engine::Status::Unknown: return "\033[1;33m";
     case engine::Status::Pass: return "\033[32m";
     case engine::Status::Skip: return "\033[2m";
+    case engine::Status::Waived: return "\033[36m";
   }
   return "";
 }
 }  // namespace
 
 std::string summary_line(const engine::Summary& s) {
-  return std::to_string(s.pass) + " pass, " + std::to_string(s.fail) + " fail, " + std::to_string(s.skip) +
-         " skip, " + std::to_string(s.unknown) + " unknown, " + std::to_string(s.error) + " error";
+  std::string fail = std::to_string(s.fail) + " fail";
+  if (s.baselined > 0) fail += " (" + std::to_string(s.baselined) + " in the baseline)";
+  return std::to_string(s.pass) + " pass, " + fail + ", " + std::to_string(s.skip) + " skip, " +
+         std::to_string(s.unknown) + " unknown, " + std::to_string(s.error) + " error" +
+         (s.waived > 0 ? ", " + std::to_string(s.waived) + " waived" : "");
 }
 
 std::string render_text(const engine::Results& results, const model::ResourceSet& set, const TextOptions& opts) {
@@ -61,7 +67,8 @@ std::string render_text(const engine::Results& results, const model::ResourceSet
     std::vector<const engine::Result*> shown;
     for (const engine::Result* r : g.items) {
       if (r->status == engine::Status::Skip) continue;
-      if (r->status == engine::Status::Pass && !opts.show_passing) continue;
+      bool quiet_hides = r->status == engine::Status::Pass || r->status == engine::Status::Waived;
+      if (quiet_hides && !opts.show_passing) continue;
       shown.push_back(r);
     }
     if (shown.empty()) continue;
@@ -77,6 +84,11 @@ std::string render_text(const engine::Results& results, const model::ResourceSet
       if (!text.empty()) out += " " + text;
       out += "\n";
       if (r->status == engine::Status::Pass) continue;
+      if (r->waiver != nullptr) {
+        out += "          " + internal::waiver_text(*r->waiver) + "\n";
+        continue;
+      }
+      if (r->baselined) out += std::string("          ") + dim + "known: in the baseline" + reset + "\n";
       for (const std::string& why : r->why) out += "          " + why + "\n";
       if (!r->location.empty() && r->status == engine::Status::Fail) {
         out += std::string("          ") + dim + "rule: " + r->location + reset + "\n";

@@ -16,6 +16,12 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# The SARIF schema test (tests/sarif/validate.sh) installs its validators with npm. Debian's npm
+# brings nodejs; a node that already has npm (from any source) is left alone.
+if ! command -v npm >/dev/null 2>&1; then
+  missing+=(npm)
+fi
+
 if ((${#missing[@]} == 0)); then
   exit 0
 fi

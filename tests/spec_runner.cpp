@@ -6,7 +6,8 @@
 //   *.test   expression tests, one per line: `EXPR => VALUE` (or `EXPR =>! error text`), run with
 //            `edict eval`; `# input: FILE` applies to the lines after it.
 //   *.cmd    `# args: ...` (and optional `# stdin: FILE`): any command line, compared with the
-//            golden FILE.expected (exit code, stdout, stderr).
+//            golden FILE.expected (exit code, stdout, stderr). `# file: NAME` lines add files the
+//            command writes (e.g. --output reports) to the golden; they are deleted afterwards.
 // Every command runs in the spec file's directory, so paths in goldens are relative.
 // Usage: edict_spec --edict PATH [--update-golden] DIR_OR_FILE...
 #include <sys/wait.h>
@@ -34,6 +35,7 @@ bool g_update = false;
 struct Run {
   int exit = 0;
   std::string out, err;
+  std::string files;  // `# file:` outputs, rendered for the golden
 };
 
 std::string slurp(const fs::path& p) {
@@ -116,7 +118,7 @@ struct Outcome {
 };
 
 std::string render_golden(const Run& r) {
-  return "exit: " + std::to_string(r.exit) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
+  return "exit: " + std::to_string(r.exit) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err + r.files;
 }
 
 void compare_golden(const fs::path& file, const Run& r, Outcome& o) {
@@ -241,16 +243,24 @@ void run_check_spec(const fs::path& file, Outcome& o) {
 void run_cmd_spec(const fs::path& file, Outcome& o) {
   std::istringstream in(slurp(file));
   std::string line, args_line, stdin_file;
+  std::vector<std::string> outputs;
   while (std::getline(in, line)) {
     line = trim(line);
     if (starts_with(line, "# args:")) args_line = trim(line.substr(7));
     if (starts_with(line, "# stdin:")) stdin_file = trim(line.substr(8));
+    if (starts_with(line, "# file:")) outputs.push_back(trim(line.substr(7)));
   }
   if (args_line.empty()) {
     o.fail("no `# args:` line");
     return;
   }
+  for (const std::string& f : outputs) fs::remove(file.parent_path() / f);  // left over by an interrupted run
   Run r = run(file.parent_path(), split_args(args_line), stdin_file.empty() ? "" : fs::absolute(file.parent_path() / stdin_file).string());
+  for (const std::string& f : outputs) {
+    fs::path p = file.parent_path() / f;
+    r.files += "--- file " + f + "\n" + (fs::exists(p) ? slurp(p) : std::string("(not written)\n"));
+    fs::remove(p);
+  }
   compare_golden(file, r, o);
 }
 

@@ -74,7 +74,9 @@ size_t split_traversal(std::string_view text, Step* steps, size_t max) {
 bool parse_address(std::string_view text, Address& out) {
   thread_local std::vector<Step> steps;
   if (!split_traversal(text, steps)) return false;
-  out = Address{};
+  out.modules.clear();  // keeps its capacity: callers reuse one Address
+  out.data = out.has_index = false;
+  out.type = out.name = out.index = {};
   size_t i = 0;
   while (i + 1 < steps.size() && steps[i].name == "module" && !steps[i].has_key) {
     out.modules.push_back(steps[i + 1]);
@@ -94,6 +96,12 @@ bool parse_address(std::string_view text, Address& out) {
 
 std::string config_key(const Address& a) {
   std::string key;
+  config_key(a, key);
+  return key;
+}
+
+void config_key(const Address& a, std::string& key) {
+  key.clear();
   for (const Step& m : a.modules) {
     key += "module.";
     key += m.name;
@@ -103,7 +111,6 @@ std::string config_key(const Address& a) {
   key += a.type;
   key += '.';
   key += a.name;
-  return key;
 }
 
 std::string module_instance_path(const Address& a) {

@@ -83,10 +83,13 @@ class ConfigReader {
         });
       } else if (key == "module_calls" || key == "outputs") {
         bool calls = key == "module_calls";
-        out = object(value, d, [&](std::string_view, od::value& item, size_t di, Value& o) {
-          o = calls ? call(item, di) : output(item, di);
-          return true;
-        }, false);
+        out = object(
+            value, d,
+            [&](std::string_view, od::value& item, size_t di, Value& o) {
+              o = calls ? call(item, di) : output(item, di);
+              return true;
+            },
+            false);
       } else {
         return false;
       }

@@ -1,9 +1,12 @@
-// The top level of a `terraform show -json` document, read forward once with simdjson On-Demand in
-// any key order: detects plan or state, checks format_version, dispatches each section to its
-// reader as it is met (sections read only in some cases are kept as text and read at the end),
-// then commits the resources and builds the reference graph.
+// The top level of a `terraform show -json` document, in any key order. A pre-pass
+// (sections.cpp) splits it into top-level members; each section that is read is indexed and read
+// on its own with simdjson On-Demand, so the structural index covers one section at a time, and
+// the sections that are not read are never indexed. The input's pages are given back as the
+// reading moves on. A document the pre-pass cannot split (malformed) is read whole, which also
+// finds its error. Then: format checks, commit, reference graph.
 #include <memory>
 
+#include "loaders/internal/sections.h"
 #include "loaders/internal/terraform.h"
 
 namespace edict::loaders::internal {
@@ -13,20 +16,39 @@ namespace {
 constexpr std::string_view kNotTerraform =
     ": not a Terraform plan or state (no resource_changes, planned_values or values.root_module)";
 
+// The top-level members the loader reads; the first of each key counts.
+enum class Section : uint8_t { Other, Version, Changes, Planned, Prior, Configuration, Values };
+
 // What the top-level pass found.
 struct TopLevel {
-  bool plan_keys = false;       // resource_changes or planned_values is present: a plan
-  bool changes_read = false;    // resource_changes was an array and has been read
-  bool state_read = false;      // `values` was read as a state (before any plan key)
-  bool state_root = false;      // values.root_module is present
-  bool versions_only = true;    // no key but format_version and terraform_version
+  uint32_t seen = 0;          // Section bits: the keys met so far
+  bool plan_keys = false;     // resource_changes or planned_values is present: a plan
+  bool changes_read = false;  // resource_changes was an array and has been read
+  bool state_read = false;    // `values` was read as a state (before any plan key)
+  bool state_root = false;    // values.root_module is present
+  bool versions_only = true;  // no key but format_version and terraform_version
   bool has_version = false;
-  int major = 0;                // of format_version; -1 when it is not "MAJOR.MINOR"
-  std::string version_text;     // format_version as written, for messages
-  std::string_view planned;     // planned_values, read only when there is no resource_changes
+  int major = 0;             // of format_version; -1 when it is not "MAJOR.MINOR"
+  std::string version_text;  // format_version as written, for messages
+  std::string_view planned;  // planned_values, read at the end if there is no resource_changes
   std::unique_ptr<KeepText> keep_planned;
   std::vector<model::Resource> prior;  // prior_state data sources
 };
+
+Section classify(TopLevel& top, std::string_view key) {
+  if (key != "format_version" && key != "terraform_version") top.versions_only = false;
+  Section s = key == "format_version"     ? Section::Version
+              : key == "resource_changes" ? Section::Changes
+              : key == "planned_values"   ? Section::Planned
+              : key == "prior_state"      ? Section::Prior
+              : key == "configuration"    ? Section::Configuration
+              : key == "values"           ? Section::Values
+                                          : Section::Other;
+  uint32_t bit = 1u << static_cast<unsigned>(s);
+  if (s == Section::Other || (top.seen & bit) != 0) return Section::Other;
+  top.seen |= bit;
+  return s;
+}
 
 // Major version of a "MAJOR.MINOR" format_version; -1 when it is not of that shape.
 int major_version(std::string_view v) {
@@ -34,6 +56,20 @@ int major_version(std::string_view v) {
   int major = 0;
   while (i < v.size() && v[i] >= '0' && v[i] <= '9' && i < 6) major = major * 10 + (v[i++] - '0');
   return i == 0 || (i < v.size() && v[i] != '.') ? -1 : major;
+}
+
+// `text` is the value as written; `unescaped` its string contents (when it is a string).
+void set_version(TopLevel& top, std::string_view text, const std::string_view* unescaped) {
+  top.has_version = true;
+  top.major = unescaped != nullptr ? major_version(*unescaped) : -1;
+  top.version_text = std::string(text);
+}
+
+void check_version(const LoadContext& ctx, const TopLevel& top, Format format) {
+  if (top.has_version && top.major != 0 && top.major != 1) {
+    throw InputError(ctx.name + ": unsupported " + (format == Format::Plan ? "plan" : "state") + " format_version " +
+                     top.version_text + " (edict reads 0.x and 1.x)");
+  }
 }
 
 // A plan key after `values` was read as a state: the document is a plan, forget the state.
@@ -47,62 +83,129 @@ void become_plan(LoadContext& ctx, TopLevel& top) {
   top.plan_keys = true;
 }
 
-void read_top_level(LoadContext& ctx, od::parser& parser, const Input& input, TopLevel& top) {
-  simdjson::padded_string_view view(input.text().data(), input.text().size(),
-                                    input.text().size() + simdjson::SIMDJSON_PADDING);
-  od::document doc = take(parser.iterate(view));
-  if (take(doc.type()) != od::json_type::object) throw InputError(ctx.name + std::string(kNotTerraform));
-  uint32_t seen = 0;  // the first of each key counts
-  auto first = [&](uint32_t bit) {
-    bool is_first = (seen & bit) == 0;
-    seen |= bit;
-    return is_first;
-  };
-  for (auto result : take(doc.get_object())) {
-    od::field field = take(std::move(result));
-    consumed(ctx, field.key().raw());
-    std::string_view key = key_text(field);
-    od::value value = field.value();
-    if (key != "format_version" && key != "terraform_version") top.versions_only = false;
-    if (key == "format_version" && first(1)) {
-      top.has_version = true;
-      if (type_of(value) == od::json_type::string) {
-        std::string_view token = value.raw_json_token();
-        top.major = major_version(string_text(value));
-        top.version_text = std::string(token.substr(0, token.rfind('"') + 1));
-      } else {
-        top.major = -1;
-        top.version_text = std::string(skip(value));
-      }
-    } else if (key == "resource_changes" && first(2)) {
-      become_plan(ctx, top);
-      if (type_of(value) != od::json_type::array) continue;
-      top.keep_planned.reset();  // planned_values will not be read
+// Reads a section the caller has decided to read; `value` is at depth 1 (in the top object).
+void read_section(LoadContext& ctx, TopLevel& top, Section s, od::value value) {
+  switch (s) {
+    case Section::Changes:
       check_depth(1, value);
       ctx.source = "plan";
       load_resource_changes(ctx, take(value.get_array()), 2);
       top.changes_read = true;
-    } else if (key == "planned_values" && first(4)) {
-      become_plan(ctx, top);
-      if (!top.changes_read && type_of(value) == od::json_type::object) {
-        top.planned = skip(value);
-        top.keep_planned = std::make_unique<KeepText>(ctx);
-        top.keep_planned->hold(top.planned);
-      }
-    } else if (key == "prior_state" && first(8)) {
+      break;
+    case Section::Planned:
+      ctx.source = "plan";
+      load_planned_values(ctx, value, 1);
+      break;
+    case Section::Prior:
       ctx.source = "plan";
       load_prior_state(ctx, value, 1, top.prior);
-    } else if (key == "configuration" && first(16)) {
-      read_configuration(ctx, value, 1);
-    } else if (key == "values" && first(32) && !top.plan_keys) {
-      // A state, unless a plan key comes later.
+      break;
+    case Section::Configuration: read_configuration(ctx, value, 1); break;
+    case Section::Values:
       ctx.source = "state";
       top.state_root = load_state_values(ctx, value, 1);
       top.state_read = true;
+      break;
+    default: break;
+  }
+}
+
+// The document split by the pre-pass: what is read is known from the keys before reading any.
+void read_sections(LoadContext& ctx, const std::vector<TopMember>& members, TopLevel& top) {
+  bool changes_array = false, plan = false;
+  {
+    TopLevel keys;
+    for (const TopMember& m : members) {
+      Section s = classify(keys, m.key);
+      plan |= s == Section::Changes || s == Section::Planned;
+      changes_array |= s == Section::Changes && m.value.front() == '[';
+    }
+  }
+  od::parser parser;  // one structural index, sized for the largest section read
+  for (const TopMember& m : members) {
+    consumed(ctx, m.key.data());
+    Section s = classify(top, m.key);
+    char first = m.value.front();
+    bool container = first == '{' || first == '[';
+    if (s == Section::Changes || s == Section::Planned) become_plan(ctx, top);
+    if (s == Section::Version) {
+      if (first != '"') {
+        set_version(top, m.value, nullptr);
+      } else if (m.value.find('\\') == std::string_view::npos) {
+        std::string_view contents = m.value.substr(1, m.value.size() - 2);
+        set_version(top, m.value, &contents);
+      } else {  // escapes: let simdjson read the string
+        od::document doc = take(parser.iterate(
+            simdjson::padded_string_view(m.value.data(), m.value.size(), m.value.size() + simdjson::SIMDJSON_PADDING)));
+        std::string_view contents = take(doc.get_string());
+        set_version(top, m.value, &contents);
+      }
+      // Nothing is read for an unsupported version.
+      if (plan) check_version(ctx, top, Format::Plan);
+      continue;
+    }
+    bool read = container &&
+                ((s == Section::Changes && first == '[') || (s == Section::Planned && !changes_array && first == '{') ||
+                 s == Section::Prior || s == Section::Configuration || (s == Section::Values && !plan));
+    if (!read) continue;
+    if (s == Section::Changes) {
+      // Entries take 0.5 KB of text or (much) more: room for all of them, so the tables never grow.
+      size_t guess = m.value.size() / 512 + 16;
+      ctx.pending.reserve(guess);
+      ctx.by_address.reserve(guess);
+      ctx.graph.reserve(guess);
+    }
+    od::document doc = take(parser.iterate(
+        simdjson::padded_string_view(m.value.data(), m.value.size(), m.value.size() + simdjson::SIMDJSON_PADDING)));
+    read_section(ctx, top, s, take(doc.get_value()));  // the span ends where the value does
+  }
+}
+
+// The whole document at once (the pre-pass could not split it: most likely it is malformed, and
+// reading it finds where). Sections read only in some cases are kept as text and read at the end.
+void read_whole(LoadContext& ctx, const Input& input, TopLevel& top) {
+  od::parser parser;
+  od::document doc = take(parser.iterate(simdjson::padded_string_view(
+      input.text().data(), input.text().size(), input.text().size() + simdjson::SIMDJSON_PADDING)));
+  if (take(doc.type()) != od::json_type::object) throw InputError(ctx.name + std::string(kNotTerraform));
+  for (auto result : take(doc.get_object())) {
+    od::field field = take(std::move(result));
+    consumed(ctx, field.key().raw());
+    Section s = classify(top, key_text(field));
+    od::value value = field.value();
+    od::json_type type = type_of(value);
+    if (s == Section::Version) {
+      std::string_view token = value.raw_json_token();
+      if (type == od::json_type::string) {
+        std::string_view contents = string_text(value);
+        set_version(top, token.substr(0, token.rfind('"') + 1), &contents);
+      } else {
+        set_version(top, skip(value), nullptr);
+      }
+      continue;
+    }
+    if (s == Section::Changes || s == Section::Planned) {
+      become_plan(ctx, top);
+      check_version(ctx, top, Format::Plan);
+    }
+    if (s == Section::Changes && type == od::json_type::array) {
+      top.keep_planned.reset();  // planned_values will not be read
+      read_section(ctx, top, s, value);
+    } else if (s == Section::Planned && !top.changes_read && type == od::json_type::object) {
+      top.planned = skip(value);
+      top.keep_planned = std::make_unique<KeepText>(ctx);
+      top.keep_planned->hold(top.planned);
+    } else if (s == Section::Prior || s == Section::Configuration || (s == Section::Values && !top.plan_keys)) {
+      read_section(ctx, top, s, value);  // `values`: a state, unless a plan key comes later
     }
   }
   // Anything after the top-level object is an error.
   if (doc.current_location().error() == simdjson::SUCCESS) fail(simdjson::TRAILING_CONTENT);
+  if (top.plan_keys && !top.changes_read && !top.planned.empty()) {
+    SpanReader reader(ctx.spans, top.planned);
+    read_section(ctx, top, Section::Planned, reader.value());
+  }
+  top.keep_planned.reset();
 }
 
 }  // namespace
@@ -110,30 +213,25 @@ void read_top_level(LoadContext& ctx, od::parser& parser, const Input& input, To
 Format load_terraform(LoadContext& ctx, Input& input) {
   TopLevel top;
   ctx.input = &input;
-  {
-    od::parser parser;  // its buffers (the structural index) go as soon as the pass is over
-    read_top_level(ctx, parser, input, top);
+  std::vector<TopMember> members;
+  // The pre-pass skips what stage 1 would have checked: UTF-8 is checked here for all of it.
+  if (split_top_level(input.text(), members)) {
+    if (!simdjson::validate_utf8(input.text())) fail(simdjson::UTF8_ERROR);
+    read_sections(ctx, members, top);
+  } else {
+    read_whole(ctx, input, top);
   }
-  Format format = top.plan_keys                           ? Format::Plan
-                  : top.state_root                        ? Format::State
-                  : top.has_version && top.versions_only  ? Format::State  // an empty state
-                                                          : Format::Unknown;
+  Format format = top.plan_keys                          ? Format::Plan
+                  : top.state_root                       ? Format::State
+                  : top.has_version && top.versions_only ? Format::State  // an empty state
+                                                         : Format::Unknown;
   if (format == Format::Unknown) throw InputError(ctx.name + std::string(kNotTerraform));
-  if (top.has_version && top.major != 0 && top.major != 1) {
-    throw InputError(ctx.name + ": unsupported " + (format == Format::Plan ? "plan" : "state") +
-                     " format_version " + top.version_text + " (edict reads 0.x and 1.x)");
-  }
+  check_version(ctx, top, format);
   if (format == Format::Plan) {
-    if (!top.changes_read && !top.planned.empty()) {
-      SpanReader reader(ctx.spans, top.planned);
-      ctx.source = "plan";
-      load_planned_values(ctx, reader.value(), 1);
-    }
     for (const model::Resource& r : top.prior) {
-      if (ctx.by_address.count(r.address) == 0) register_resource(ctx, r, false);
+      if (!ctx.by_address.contains(r.address)) register_resource(ctx, r, false);
     }
   }
-  top.keep_planned.reset();
   ctx.spans.clear();
   input.release();  // everything kept has been copied into arenas
   commit(ctx);

@@ -41,7 +41,11 @@ Input Input::mapped(size_t size) {
   Input in;
   size_t page = page_size();
   in.map_size_ = (size + simdjson::SIMDJSON_PADDING + page - 1) / page * page;
-  void* p = mmap(nullptr, in.map_size_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  int flags = MAP_PRIVATE | MAP_ANONYMOUS;
+#ifdef MAP_POPULATE
+  flags |= MAP_POPULATE;  // it is all written at once: one call instead of a page fault per page
+#endif
+  void* p = mmap(nullptr, in.map_size_, PROT_READ | PROT_WRITE, flags, -1, 0);
   if (p == MAP_FAILED) throw std::bad_alloc();
   in.map_ = static_cast<char*>(p);
   in.text_ = std::string_view(in.map_, size);

@@ -4,11 +4,12 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "loaders/internal/address.h"
 #include "loaders/internal/input.h"
 #include "loaders/internal/ondemand.h"
+#include "loaders/internal/string_index.h"
 #include "loaders/loader.h"
 #include "model/resource.h"
 
@@ -32,16 +33,17 @@ struct LoadContext {
   std::string_view source;  // "plan" or "state"
   std::vector<model::Resource> pending;
   // Every resource of this input by address (deposed objects excluded).
-  std::unordered_map<std::string_view, uint32_t> by_address;
+  StringIndex by_address;
   // Resources that exist after apply, in input order: the ends of reference edges.
   std::vector<uint32_t> graph;
   // `configuration`, reduced to what reference resolution reads (see config_tree.cpp).
   Arena config_arena{1 << 12};
   Value configuration;
-  Input* input = nullptr;
-  std::vector<const char*> keeps;  // starts of text kept for reading again (KeepText)
-  Arena scratch{1 << 12};  // per-entry temporaries (after_unknown)
+  Input* input = nullptr;             // the text being read (consumed() gives its pages back)
+  std::vector<const char*> keeps;     // starts of text kept for reading again (KeepText)
+  Arena scratch{1 << 12};             // per-entry temporaries (after_unknown)
   std::vector<Member> after_members;  // the members of the current change.after
+  Address address;                    // reused by make_resource()
   Converter converter;
   SpanParsers spans;
 };

@@ -74,13 +74,12 @@ void require_address(const LoadContext& ctx, const EntryFields& f, const Where& 
   if (!f.has_address) throw InputError(ctx.name + ": " + where.str() + ": missing \"address\"");
 }
 
-model::Resource make_resource(LoadContext& ctx, const EntryFields& f, Value attrs, model::Action action,
-                              bool deposed) {
+model::Resource make_resource(LoadContext& ctx, const EntryFields& f, Value attrs, model::Action action, bool deposed) {
   Arena& arena = ctx.set.arena();
   model::Resource r;
   r.address = arena.copy(f.address);
   // Type, name, module path and index are all spelled inside the address: point into it.
-  Address parsed;
+  Address& parsed = ctx.address;
   bool ok = parse_address(r.address, parsed);
   r.type = ok && (f.type.empty() || f.type == parsed.type) ? parsed.type : arena.copy(f.type);
   r.name = ok && (f.name.empty() || f.name == parsed.name) ? parsed.name : arena.copy(f.name);

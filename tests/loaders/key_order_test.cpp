@@ -1,5 +1,6 @@
 // The forward-only (On-Demand) reader: any key order gives the same resources, skipped sections
 // stay skipped, and errors keep their precedence and positions.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -67,7 +68,8 @@ TEST_CASE("key order does not change what a plan loads", "[plan][order]") {
       kPrior + "," + kConfig + "}";
   // The same document with every object's keys in another order.
   const std::string shuffled =
-      "{" + kConfig + "," + kPrior + R"(,"resource_changes":[)"
+      "{" + kConfig + "," + kPrior +
+      R"(,"resource_changes":[)"
       R"({"change":{"after_sensitive":{},"after_unknown":{"tags":{"c":true},"id":true},)"
       R"("after":{"bucket":"x","tags":{"a":"b"}},"before":null,"actions":["create"]},)"
       R"("name":"b","type":"aws_s3_bucket","mode":"managed","address":"aws_s3_bucket.b"},)"
@@ -103,17 +105,15 @@ TEST_CASE("a deposed object read before its `deposed` key is known", "[plan][ord
 
 TEST_CASE("values representations in any order", "[plan][state][order]") {
   // Child modules before resources: each module's resources still come first.
-  std::string planned =
-      R"({"planned_values":{"root_module":{"child_modules":[{"resources":[{"values":{"n":2},)"
-      R"("address":"module.m.aws_sqs_queue.q","mode":"managed"}],"address":"module.m"}],)"
-      R"("resources":[{"address":"aws_sqs_queue.a","values":{"n":1}}]}},"format_version":"1.0"})";
+  std::string planned = R"({"planned_values":{"root_module":{"child_modules":[{"resources":[{"values":{"n":2},)"
+                        R"("address":"module.m.aws_sqs_queue.q","mode":"managed"}],"address":"module.m"}],)"
+                        R"("resources":[{"address":"aws_sqs_queue.a","values":{"n":1}}]}},"format_version":"1.0"})";
   CHECK(summary(planned) ==
         "aws_sqs_queue.a none [plan  ] {\"n\": 1}\n"
         "module.m.aws_sqs_queue.q none [plan module.m ] {\"n\": 2}\n");
   // A data source whose values come before its mode.
-  std::string prior =
-      R"({"resource_changes":[],"prior_state":{"values":{"root_module":{"resources":[)"
-      R"({"values":{"id":"1"},"address":"data.aws_region.r","mode":"data"}]}}}})";
+  std::string prior = R"({"resource_changes":[],"prior_state":{"values":{"root_module":{"resources":[)"
+                      R"({"values":{"id":"1"},"address":"data.aws_region.r","mode":"data"}]}}}})";
   CHECK(summary(prior) == "data.aws_region.r no-op unchecked [plan  ] {\"id\": \"1\"}\n");
   // `values` met first reads as a state, unless a plan key follows.
   std::string state = R"({"values":{"root_module":{"resources":[{"address":"aws_sqs_queue.s","values":{}}]}}})";
@@ -161,6 +161,48 @@ TEST_CASE("errors keep their precedence and positions", "[plan][errors]") {
         "p.json: resource_changes[0]: missing \"change.actions\"");
   CHECK(load_error(R"({"planned_values":{"root_module":{"resources":[{"values":{}}]}}})") ==
         "p.json: planned_values.root_module.resources[0]: missing \"address\"");
+}
+
+// Pages of a large input are given back while it is read: errors found late are still located
+// in the whole text (read again), and the text kept for later (planned_values) is still there.
+TEST_CASE("errors late in a large input, read from memory and from a file", "[plan][errors][large]") {
+  std::string text = R"({"format_version":"1.2","planned_values":{"root_module":{"resources":[)";
+  for (int i = 0; i < 20000; ++i) {
+    text += (i > 0 ? "," : "") + std::string(R"({"address":"aws_sqs_queue.q)") + std::to_string(i) +
+            R"(","values":{"name":"queue-number-)" + std::to_string(i) + R"(","tags":{"Team":"core"}}})" + "\n";
+  }
+  text += "]}},\n";
+  const std::string changes_head = R"("resource_changes":[)";
+  std::string entries;
+  for (int i = 0; i < 20000; ++i) {
+    entries += R"({"address":"aws_sqs_queue.q)" + std::to_string(i) +
+               R"(","change":{"actions":["create"],"after":{"name":"queue-number-)" + std::to_string(i) +
+               R"(","policy":"{\"Version\":\"2012-10-17\"}"},"after_unknown":{"arn":true}}},)" + "\n";
+  }
+  REQUIRE(text.size() + entries.size() > (size_t{4} << 20));
+  size_t lines = static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 20000;
+
+  std::string bad_literal = text + changes_head + entries + R"({"address":"a.b","change":{"after":{"x":tru}}}]})";
+  std::string expected = ":" + std::to_string(lines + 1) + ":41: invalid literal (expected true, false or null)";
+  CHECK_THAT(load_error(bad_literal), Catch::EndsWith(expected));
+  std::string bad_entry = text + changes_head + entries + R"(7]})";
+  CHECK(load_error(bad_entry) == "p.json: resource_changes[20000] is not an object");
+  test::TempDir dir;
+  model::ResourceSet set;
+  CHECK_THROWS_WITH(load_file(set, dir.write("late.json", bad_literal)), Catch::EndsWith(expected));
+  CHECK(set.resources().empty());
+
+  // Without resource_changes, planned_values (kept while the rest was read) is loaded.
+  std::string planned_only = text + R"("configuration":{"root_module":{}}})";
+  CHECK(load_file(set, dir.write("pv.json", planned_only)) == Format::Plan);
+  REQUIRE(set.resources().size() == 20000);
+  CHECK(attr(set.resources()[19999], "name")->as_string() == "queue-number-19999");
+  std::string ok = text + changes_head + entries + R"({"address":"a.b","change":{"actions":["no-op"]}}]})";
+  model::ResourceSet planned;
+  CHECK(load_file(planned, dir.write("ok.json", ok)) == Format::Plan);
+  REQUIRE(planned.resources().size() == 20001);
+  CHECK(attr(planned.resources()[12345], "policy")->as_string() == "{\"Version\":\"2012-10-17\"}");
+  CHECK(attr(planned.resources()[12345], "arn")->is_unknown());
 }
 
 }  // namespace

@@ -1,0 +1,122 @@
+// Glue for the rule-history commands: open the repository (and the database), run history/,
+// print events or the diff, and turn history and database failures into exit code 2.
+#include "cli/history_commands.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "common/text.h"
+#include "engine/evaluate.h"
+#include "history/history.h"
+#include "history/impact.h"
+#include "history/render.h"
+#include "history/store.h"
+#include "loaders/loader.h"
+
+namespace edict::cli {
+
+namespace {
+
+int fail(const std::string& message) {
+  std::cerr << "edict: error: " << message << "\n";
+  return 2;
+}
+
+}  // namespace
+
+int run_stream(const StreamArgs& args) {
+  try {
+    history::Repository repo = history::Repository::open(args.repo);
+    std::unique_ptr<history::EventStore> store;
+    if (!args.db.empty()) store = std::make_unique<history::EventStore>(args.db);
+    history::StreamOptions opts;
+    opts.since = args.since;
+    opts.filter.prefixes = args.paths;
+    if (store) opts.skip = [&](const std::string& id) { return store->processed().count(id) != 0; };
+    size_t commits = 0, events = 0;
+    bool first = true;
+    std::string json;  // the JSON document is printed whole, so a failure never leaves half of one
+    history::stream(repo, opts, [&](const history::CommitEvents& ev) {
+      // With --db a commit is printed only once it is safely recorded.
+      if (store && !store->record(ev)) return;
+      ++commits;
+      events += ev.errors.size() + ev.changes.size();
+      if (args.format == "json") {
+        json += history::render_events_json_items(ev, first);
+      } else {
+        std::cout << (args.format == "jsonl" ? history::render_events_jsonl(ev) : history::render_events_text(ev));
+        std::cout.flush();
+      }
+    });
+    if (args.format == "json") {
+      std::cout << "{\"version\": " << text::json_string(EDICT_VERSION) << ", \"events\": [" << json
+                << (first ? "" : "\n") << "]}\n";
+    }
+    if (store) {
+      std::cerr << "edict: recorded " << text::plural(commits, "new commit", "new commits") << " with "
+                << text::plural(events, "event", "events") << " in " << args.db << "\n";
+    }
+    return 0;
+  } catch (const history::HistoryError& e) {
+    return fail(e.what());
+  } catch (const history::StoreError& e) {
+    return fail(e.what());
+  }
+}
+
+int run_diff(const DiffArgs& args) {
+  if (args.source.empty() && !args.target.empty()) return fail("diff: TARGET needs a SOURCE");
+  int64_t now = 0;
+  std::string clock_error;
+  if (!engine::clock_from_env(now, clock_error)) return fail(clock_error);
+  try {
+    history::Repository repo = history::Repository::open(args.repo);
+    history::PathFilter filter{args.paths};
+    history::DiffResult diff = history::diff(repo, args.source, args.target, filter);
+    std::unique_ptr<history::ImpactResult> impact;
+    if (!args.impact.empty()) impact = std::make_unique<history::ImpactResult>(history::impact(diff, args.impact, now));
+    std::cout << (args.format == "json" ? history::render_diff_json(diff, diff.why, impact.get())
+                                        : history::render_diff_text(diff, diff.why, impact.get()));
+    return 0;
+  } catch (const history::HistoryError& e) {
+    return fail(e.what());
+  } catch (const loaders::InputError& e) {
+    return fail(e.what());
+  }
+}
+
+int changed_rules_since(const std::string& rev, std::vector<std::string>& rule_paths, std::vector<std::string>& ids) {
+  try {
+    history::Repository repo = history::Repository::discover(rule_paths.empty() ? "." : rule_paths.front());
+    if (rule_paths.empty()) {
+      std::string dir = repo.workdir() + "rules";
+      std::error_code ec;
+      if (!std::filesystem::is_directory(dir, ec)) {
+        return fail("--changed-since without --rules reads the repository's rules/ directory, and '" + dir +
+                    "' is not one (give --rules)");
+      }
+      rule_paths.push_back(dir);
+    }
+    ids = history::changed_since(repo, rev, rule_paths);
+  } catch (const history::HistoryError& e) {
+    return fail(e.what());
+  }
+  std::string list;
+  for (const std::string& id : ids) list += (list.empty() ? ": " : ", ") + id;
+  std::cerr << "edict: " << text::plural(ids.size(), "rule", "rules") << " changed since " << rev << list << "\n";
+  return 0;
+}
+
+std::vector<std::string> select_changed(const std::vector<std::string>& requested,
+                                        const std::vector<std::string>& changed) {
+  if (requested.empty()) return changed;
+  std::vector<std::string> out;
+  for (const std::string& id : requested) {
+    if (std::find(changed.begin(), changed.end(), id) != changed.end()) out.push_back(id);
+  }
+  return out;
+}
+
+}  // namespace edict::cli

@@ -1,0 +1,308 @@
+// Rule meaning: the canonical form of each rule's AST, split into parts and hashed, so that
+// comments, layout and bound-variable names never count as changes and a def counts by its body.
+#include <algorithm>
+#include <charconv>
+#include <set>
+
+#include "common/text.h"
+#include "history/history.h"
+#include "history/internal/git.h"
+#include "lang/diagnostics.h"
+#include "lang/parser.h"
+
+namespace edict::history {
+
+using lang::Expr;
+using lang::ExprKind;
+
+namespace {
+
+std::string short_hash(const std::string& canonical) { return internal::hash_hex(canonical).substr(0, 16); }
+
+// Writes expressions in a canonical prefix form. Bound names (def parameters, quantifier and
+// comprehension variables) become their binding depth, so renaming one changes nothing; calls
+// to defs become the hash of the def's own canonical form, resolved as the compiler would.
+class Canonicalizer {
+ public:
+  explicit Canonicalizer(const std::vector<const ParsedFile*>& files) {
+    for (const ParsedFile* f : files) {
+      for (const lang::DefDecl& d : f->module.defs) defs_[f->module.package].emplace(d.name, Def{&d, &f->module});
+    }
+  }
+
+  std::string expr(const Expr* e, const lang::Module& m) {
+    std::string out;
+    if (e != nullptr) write(out, *e, m, false);
+    return out;
+  }
+
+ private:
+  struct Def {
+    const lang::DefDecl* decl;
+    const lang::Module* module;
+  };
+
+  // The hash of a def's meaning: arity and body, with the defs it calls resolved in turn.
+  std::string def_hash(const Def& d) {
+    if (auto it = memo_.find(d.decl); it != memo_.end()) return it->second;
+    if (!active_.insert(d.decl).second) return "(recursive " + d.decl->name + ")";  // an error anyway
+    std::vector<std::string> saved;
+    saved.swap(scope_);
+    for (const lang::Param& p : d.decl->params) scope_.push_back(p.name);
+    std::string body = "(def " + std::to_string(d.decl->params.size()) + " ";
+    if (d.decl->body) write(body, *d.decl->body, *d.module, true);
+    body += ")";
+    scope_.swap(saved);
+    active_.erase(d.decl);
+    return memo_[d.decl] = short_hash(body);
+  }
+
+  const Def* find_def(const std::string& name, const lang::Module& m) const {
+    std::string package = m.package, fn = name;
+    if (size_t dot = name.rfind('.'); dot != std::string::npos) {
+      package = name.substr(0, dot);
+      fn = name.substr(dot + 1);
+      for (const lang::Import& imp : m.imports) {
+        if (imp.alias == package) package = imp.package;
+      }
+    }
+    auto pkg = defs_.find(package);
+    if (pkg == defs_.end()) return nullptr;
+    auto it = pkg->second.find(fn);
+    return it == pkg->second.end() ? nullptr : &it->second;
+  }
+
+  void kids(std::string& out, const Expr& e, const lang::Module& m, bool in_def, size_t from = 0) {
+    for (size_t i = from; i < e.kids.size(); ++i) {
+      out += ' ';
+      if (e.kids[i]) {
+        write(out, *e.kids[i], m, in_def);
+      } else {
+        out += '_';
+      }
+    }
+  }
+
+  void write(std::string& out, const Expr& e, const lang::Module& m, bool in_def) {
+    switch (e.kind) {
+      case ExprKind::Null: out += "null"; return;
+      case ExprKind::Bool: out += e.boolean ? "true" : "false"; return;
+      case ExprKind::Number: {
+        char buf[32];
+        auto r = std::to_chars(buf, buf + sizeof buf, e.number);
+        out.append(buf, r.ptr);
+        return;
+      }
+      case ExprKind::String: text::append_json_string(out, e.text); return;
+      case ExprKind::Self: out += "self"; return;
+      case ExprKind::Name: {
+        for (size_t i = scope_.size(); i-- > 0;) {
+          if (scope_[i] == e.text) {
+            out += "$" + std::to_string(i);
+            return;
+          }
+        }
+        out += in_def ? "(name " : "(attr ";
+        out += e.text + ")";
+        return;
+      }
+      case ExprKind::Call: {
+        if ((e.text == "resources" || e.text == "data") && e.kids.size() == 1 && e.kids[0] &&
+            e.kids[0]->kind == ExprKind::Name) {
+          out += "(" + e.text + " " + e.kids[0]->text + ")";
+          return;
+        }
+        if (const Def* d = find_def(e.text, m)) {
+          out += "(def " + def_hash(*d);
+        } else {
+          out += "(call " + e.text;  // a builtin (or an unknown function: the compiler reports it)
+        }
+        kids(out, e, m, in_def);
+        out += ')';
+        return;
+      }
+      case ExprKind::Quantifier:
+      case ExprKind::Comprehension: {
+        out += '(';
+        out += e.kind == ExprKind::Comprehension ? "for" : lang::quant_text(e.quant);
+        out += ' ';
+        if (e.kids.empty() || !e.kids[0]) {
+          out += "_)";
+          return;
+        }
+        write(out, *e.kids[0], m, in_def);
+        size_t bound = e.var2.empty() ? 1 : 2;
+        scope_.push_back(e.var);
+        if (bound == 2) scope_.push_back(e.var2);
+        out += " " + std::to_string(bound);
+        kids(out, e, m, in_def, 1);
+        scope_.resize(scope_.size() - bound);
+        out += ')';
+        return;
+      }
+      case ExprKind::Object:
+        out += "(object";
+        for (size_t i = 0; i < e.kids.size(); ++i) {
+          out += ' ';
+          text::append_json_string(out, i < e.keys.size() ? e.keys[i] : std::string());
+          out += ' ';
+          if (e.kids[i]) write(out, *e.kids[i], m, in_def);
+        }
+        out += ')';
+        return;
+      case ExprKind::Template: out += "(template"; break;
+      case ExprKind::List: out += "(list"; break;
+      case ExprKind::Meta: out += "(@" + e.text; break;
+      case ExprKind::Member: out += "(. " + e.text; break;
+      case ExprKind::Index: out += "(index"; break;
+      case ExprKind::Unary:
+      case ExprKind::Binary: out += std::string("(") + lang::op_text(e.op); break;
+      case ExprKind::If: out += "(if"; break;
+    }
+    kids(out, e, m, in_def);
+    out += ')';
+  }
+
+  std::map<std::string, std::map<std::string, Def>> defs_;  // package -> name -> def (first wins)
+  std::map<const lang::DefDecl*, std::string> memo_;
+  std::set<const lang::DefDecl*> active_;
+  std::vector<std::string> scope_;
+};
+
+Fingerprint fingerprint(const lang::RuleDecl& r, const lang::Module& m, Canonicalizer& canon) {
+  Fingerprint fp;
+  // Metadata: keys in any order, `controls` as a set, then the messages.
+  std::vector<std::pair<std::string, std::vector<std::string>>> meta;
+  for (const lang::MetaField& f : r.meta) {
+    std::vector<std::string> values = f.values;
+    if (f.key == "controls") std::sort(values.begin(), values.end());
+    meta.emplace_back(f.key, std::move(values));
+  }
+  std::sort(meta.begin(), meta.end());
+  std::string md;
+  for (const auto& [key, values] : meta) {
+    md += "(" + key;
+    for (const std::string& v : values) md += " " + text::json_string(v);
+    md += ")";
+  }
+  md += "(message " + canon.expr(r.message.get(), m) + ")";
+  for (size_t i = 0; i < r.asserts.size(); ++i) {
+    if (r.asserts[i].message)
+      md += "(else " + std::to_string(i) + " " + canon.expr(r.asserts[i].message.get(), m) + ")";
+  }
+  fp.metadata = short_hash(md);
+
+  std::vector<std::string> types;
+  for (const lang::TypeRef& t : r.types) types.push_back(t.name);
+  std::sort(types.begin(), types.end());
+  types.erase(std::unique(types.begin(), types.end()), types.end());
+  std::string ty = r.data_sources ? "(data" : "(managed";
+  for (const std::string& t : types) ty += " " + t;
+  fp.types = short_hash(ty + ")");
+
+  fp.guard = short_hash("(when " + canon.expr(r.when.get(), m) + ")");
+  std::string as;
+  for (const lang::Assert& a : r.asserts) as += "(assert " + canon.expr(a.expr.get(), m) + ")";
+  fp.asserts = short_hash(as);
+  fp.package = short_hash("(package " + m.package + ")");
+  return fp;
+}
+
+}  // namespace
+
+std::string Fingerprint::combined() const { return short_hash(metadata + types + guard + asserts + package); }
+
+std::vector<std::string> changed_parts(const Fingerprint& before, const Fingerprint& after) {
+  std::vector<std::string> parts;
+  if (before.metadata != after.metadata) parts.emplace_back("metadata");
+  if (before.types != after.types) parts.emplace_back("types");
+  if (before.guard != after.guard) parts.emplace_back("guard");
+  if (before.asserts != after.asserts) parts.emplace_back("asserts");
+  if (before.package != after.package) parts.emplace_back("package");
+  return parts;
+}
+
+std::shared_ptr<const ParsedFile> parse_rule_file(std::string path, std::string text) {
+  auto pf = std::make_shared<ParsedFile>();
+  pf->path = path;
+  pf->sources = std::make_shared<lang::SourceManager>();
+  uint32_t id = pf->sources->add(std::move(path), std::move(text));
+  lang::DiagnosticSink sink;
+  pf->module = lang::parse_module(*pf->sources, id, sink);
+  size_t errors = 0;
+  for (const lang::Diagnostic& d : sink.sorted()) {
+    // A file with no rules left is a file whose rules were all removed, not a broken file.
+    if (d.severity != lang::Severity::Error || d.code == lang::Code::EmptyFile) continue;
+    if (errors++ == 0) {
+      std::string rendered = lang::render(d, *pf->sources);
+      pf->error = rendered.substr(0, rendered.find('\n'));
+    }
+  }
+  if (errors > 1) pf->error += " (and " + text::plural(errors - 1, "more error", "more errors") + ")";
+  pf->ok = errors == 0;
+  return pf;
+}
+
+RuleTable rule_table(const std::vector<const ParsedFile*>& files) {
+  Canonicalizer canon(files);
+  RuleTable table;
+  for (const ParsedFile* f : files) {
+    for (const lang::RuleDecl& r : f->module.rules) {
+      if (table.count(r.id) != 0) continue;
+      RuleVersion v;
+      v.id = r.id;
+      v.package = f->module.package;
+      const lang::MetaField* sev = r.field("severity");
+      v.severity = sev != nullptr && !sev->values.empty() ? sev->values.front() : "medium";
+      v.file = f->path;
+      for (const lang::TypeRef& t : r.types) v.types.push_back(t.name);
+      v.fingerprint = fingerprint(r, f->module, canon);
+      table.emplace(r.id, std::move(v));
+    }
+  }
+  return table;
+}
+
+const char* change_name(ChangeKind k) {
+  switch (k) {
+    case ChangeKind::Add: return "added";
+    case ChangeKind::Remove: return "removed";
+    case ChangeKind::Modify: return "modified";
+    case ChangeKind::Move: return "moved";
+  }
+  return "?";
+}
+
+const char* event_name(ChangeKind k) {
+  switch (k) {
+    case ChangeKind::Add: return "rule-add";
+    case ChangeKind::Remove: return "rule-remove";
+    case ChangeKind::Modify: return "rule-modify";
+    case ChangeKind::Move: return "rule-move";
+  }
+  return "?";
+}
+
+std::vector<RuleChange> compare(const RuleTable& before, const RuleTable& after) {
+  std::vector<RuleChange> out;
+  for (const auto& [id, old] : before) {
+    auto it = after.find(id);
+    if (it == after.end()) {
+      out.push_back({ChangeKind::Remove, old, {}, {}});
+      continue;
+    }
+    std::vector<std::string> parts = changed_parts(old.fingerprint, it->second.fingerprint);
+    if (!parts.empty()) {
+      out.push_back({ChangeKind::Modify, it->second, old, std::move(parts)});
+    } else if (old.file != it->second.file) {
+      out.push_back({ChangeKind::Move, it->second, old, {}});
+    }
+  }
+  for (const auto& [id, now] : after) {
+    if (before.count(id) == 0) out.push_back({ChangeKind::Add, now, {}, {}});
+  }
+  std::sort(out.begin(), out.end(), [](const RuleChange& a, const RuleChange& b) { return a.rule.id < b.rule.id; });
+  return out;
+}
+
+}  // namespace edict::history

@@ -1,0 +1,2 @@
+# baseline create needs --output.
+# args: baseline create --rules rules/ci.edict inputs/plan.json

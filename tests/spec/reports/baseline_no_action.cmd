@@ -1,0 +1,2 @@
+# baseline needs a subcommand.
+# args: baseline

@@ -1,0 +1,2 @@
+# --output needs FORMAT=PATH.
+# args: evaluate --rules rules/ci.edict --output sarif inputs/plan.json

@@ -1,0 +1,2 @@
+# --output with an unknown format.
+# args: evaluate --rules rules/ci.edict --output html=report.html inputs/plan.json
