@@ -198,8 +198,23 @@ Results evaluate(const bytecode::Program& program, model::ResourceSet& resources
     for (const std::string& t : rule.types) (rule.data_sources ? data : managed)[t].push_back(&rule);
   }
   RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace);
+  // Results come out sorted by rule id, then address, without sorting the results themselves:
+  // resources are visited in address order (one sort of n resources) and each rule collects its
+  // results in its own bucket, concatenated in rule-id order.
+  std::vector<const bytecode::Rule*> rules_by_id;
+  for (const bytecode::Rule& rule : program.rules) rules_by_id.push_back(&rule);
+  std::stable_sort(rules_by_id.begin(), rules_by_id.end(),
+                   [](const bytecode::Rule* a, const bytecode::Rule* b) { return a->id < b->id; });
+  std::unordered_map<const bytecode::Rule*, size_t> rank;
+  for (size_t i = 0; i < rules_by_id.size(); ++i) rank[rules_by_id[i]] = i;
+  const auto& all = resources.resources();
+  std::vector<uint32_t> order(all.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return all[a].address < all[b].address; });
+  std::vector<std::vector<Result>> buckets(rules_by_id.size());
   Results out;
-  for (const model::Resource& r : resources.resources()) {
+  for (uint32_t id : order) {
+    const model::Resource& r = all[id];
     bool is_data = r.mode == model::Mode::Data;
     if (!is_data && !r.checked) continue;
     if (is_data && r.action == model::Action::Delete) continue;
@@ -207,14 +222,16 @@ Results evaluate(const bytecode::Program& program, model::ResourceSet& resources
     auto it = table.find(r.type);
     if (it == table.end()) continue;
     for (const bytecode::Rule* rule : it->second) {
-      out.items.push_back(runner.run(*rule, r));
-      out.summary.add(out.items.back().status);
+      buckets[rank[rule]].push_back(runner.run(*rule, r));
+      out.summary.add(buckets[rank[rule]].back().status);
     }
   }
-  std::stable_sort(out.items.begin(), out.items.end(), [](const Result& a, const Result& b) {
-    if (a.rule->id != b.rule->id) return a.rule->id < b.rule->id;
-    return a.resource->address < b.resource->address;
-  });
+  size_t total = 0;
+  for (const auto& b : buckets) total += b.size();
+  out.items.reserve(total);
+  for (auto& b : buckets) {
+    for (Result& r : b) out.items.push_back(std::move(r));
+  }
   return out;
 }
 

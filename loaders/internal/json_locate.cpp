@@ -359,6 +359,13 @@ Fault Scanner::run() {
   }
 }
 
+bool located(std::string_view text, Fault fault, JsonError& error) {
+  if (fault.offset == std::string_view::npos) return false;
+  line_col(text, fault.offset, error.line, error.column);
+  error.message = std::move(fault.message);
+  return true;
+}
+
 }  // namespace
 
 bool widen_big_integers(std::string_view text, std::string& out) {
@@ -379,25 +386,15 @@ bool widen_big_integers(std::string_view text, std::string& out) {
 
 bool find_json_error(std::string_view text, JsonError& error) {
   std::vector<size_t> big_ints;  // read as doubles: not errors
-  Fault fault = Scanner(text, &big_ints).run();
-  if (fault.offset == std::string_view::npos) return false;
-  line_col(text, fault.offset, error.line, error.column);
-  error.message = std::move(fault.message);
-  return true;
+  return located(text, Scanner(text, &big_ints).run(), error);
 }
 
 JsonError locate_json_error(std::string_view text, simdjson::error_code code) {
   // Big integers are read (widen_big_integers): report the first other error, if there is one.
-  std::vector<size_t> big_ints;
-  Fault fault = Scanner(text, &big_ints).run();
-  if (fault.offset == std::string_view::npos && !big_ints.empty()) fault = Scanner(text).run();
   JsonError error;
-  if (fault.offset == std::string_view::npos) {
+  if (!find_json_error(text, error) && !located(text, Scanner(text).run(), error)) {
     error.message = simdjson::error_message(code);
-    return error;
   }
-  line_col(text, fault.offset, error.line, error.column);
-  error.message = std::move(fault.message);
   return error;
 }
 
