@@ -146,6 +146,7 @@ int finish_evaluate(const EvaluateArgs& args, CiSetup& ci, const bytecode::Progr
   triage::Outcome outcome = triage::apply(results, ci.waivers.get(), ci.baseline.get(), opts.now_unix, &scope);
   info.triage = &outcome;
   info.builtin_rules = args.rules.empty();
+  info.markdown_limit = args.markdown_limit;
   warn_waivers(outcome, program);
 
   report::TextOptions topts;

@@ -19,6 +19,9 @@
 #include "lang/diagnostics.h"
 #include "loaders/json.h"
 #include "loaders/loader.h"
+#include "engine/drift.h"
+#include "engine/scan_state.h"
+#include "report/config_rule.h"
 #include "report/report.h"
 #include "repl/session.h"
 #include "repl/terminal.h"
@@ -163,6 +166,8 @@ int run_evaluate(const EvaluateArgs& args) {
     return usage_error(e.what());
   }
   timer.mark("load");
+  // Loader notes (unknown snapshot types, skipped items) go to stderr: counted and listed, not fatal.
+  for (const auto& [what, text] : set.notes) std::cerr << "note: " << what << ": " << text << "\n";
   set.finish();
   timer.mark("index");
   engine::EvalOptions opts;
@@ -176,10 +181,72 @@ int run_evaluate(const EvaluateArgs& args) {
   opts.trace = args.explain ? engine::TraceMode::Failures : engine::TraceMode::Off;
   engine::Results results = engine::evaluate(*program, set, opts);
   timer.mark("evaluate");
+  if (!args.state.empty()) {  // continuous scans: fold this run into the state file first
+    try {
+      engine::ScanState state = engine::read_state(args.state);
+      engine::StateDelta delta = engine::update_state(state, results, now);
+      engine::write_state(args.state, state);
+      std::cerr << "state: " << engine::delta_line(delta) << "\n";
+    } catch (const loaders::InputError& e) {
+      return usage_error(e.what());
+    }
+  }
   bool color = args.format == "text" && colour_for(STDOUT_FILENO, args.no_color);
   int status = finish_evaluate(args, ci, *program, results, set, opts, color);
   timer.mark("report");
   return status;
+}
+
+int run_drift(const DriftArgs& args) {
+  bool ok = false;
+  auto program = compile_rules(args.rules, false, false, {}, false, ok);
+  if (!ok) return 2;
+  model::ResourceSet plan, live;
+  try {
+    for (const std::string& input : args.plan) loaders::load_file(plan, input);
+    for (const std::string& input : args.live) loaders::load_file(live, input);
+  } catch (const loaders::InputError& e) {
+    return usage_error(e.what());
+  }
+  for (const auto* set : {&plan, &live})
+    for (const auto& [what, text] : set->notes) std::cerr << "note: " << what << ": " << text << "\n";
+  plan.finish();
+  live.finish();
+  engine::DriftReport drift =
+      engine::compare(engine::evaluate(*program, plan), engine::evaluate(*program, live));
+  std::cout << engine::render_drift(drift);
+  return drift.empty() ? 0 : 1;
+}
+
+int run_config_rule(const ConfigRuleArgs& args) {
+  bool ok = false;
+  auto program = compile_rules(args.rules, false, false, {}, false, ok);
+  if (!ok) return 2;
+  model::ResourceSet set;
+  report::ConfigEvent event;
+  try {
+    std::string name = args.event == "-" ? "<stdin>" : args.event;
+    std::string text = loaders::read_input(args.event);
+    event = report::parse_config_event(text, name);
+    loaders::load_text(set, text, name);
+  } catch (const loaders::InputError& e) {
+    return usage_error(e.what());
+  }
+  {  // the rule parameters, readable by rules as a resource that is never checked itself
+    model::Resource params;
+    std::string error;
+    if (!loaders::parse_json(set.arena(), event.rule_parameters, params.attrs, error)) return usage_error(error);
+    params.type = report::kRuleParametersType;
+    params.address = "ruleParameters";
+    params.name = "ruleParameters";
+    params.source = "config";
+    params.checked = false;
+    set.add(params);
+  }
+  for (const auto& [what, text] : set.notes) std::cerr << "note: " << what << ": " << text << "\n";
+  set.finish();
+  std::cout << report::render_put_evaluations(engine::evaluate(*program, set), event);
+  return 0;
 }
 
 int run_baseline_create(const BaselineArgs& args) {

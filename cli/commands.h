@@ -24,6 +24,8 @@ struct EvaluateArgs {
   std::string waivers;         // empty: .edict-waivers.yaml when it exists
   std::string baseline;        // --baseline FILE
   std::string write_baseline;  // set by `baseline create`: write the failures there instead of a report
+  size_t markdown_limit = 10;  // --markdown-limit N: resources listed per rule in markdown
+  std::string state;           // --state FILE: remember violations across runs (engine/scan_state.h)
 };
 
 struct BaselineArgs {
@@ -77,7 +79,21 @@ struct BuiltinsArgs {
   bool markdown = false;
 };
 
+struct ConfigRuleArgs {
+  std::string event;               // the rule invocation event (JSON file, '-' for stdin)
+  std::vector<std::string> rules;  // none: the shipped rules
+};
+
+struct DriftArgs {
+  std::vector<std::string> plan, live;  // plan or state files; live snapshot files
+  std::vector<std::string> rules;       // none: the shipped rules
+};
+
 int run_evaluate(const EvaluateArgs& args);
+// `edict drift --plan P --live L`: verdicts that differ between plan and live (exit 1 if any).
+int run_drift(const DriftArgs& args);
+// `edict config-rule --event EVENT.json`: prints the PutEvaluations body for the event's item.
+int run_config_rule(const ConfigRuleArgs& args);
 int run_baseline_create(const BaselineArgs& args);
 int run_check(const CheckArgs& args);
 int run_disasm(const DisasmArgs& args);

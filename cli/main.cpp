@@ -23,20 +23,23 @@ int main(int argc, char** argv) {
   evaluate->add_option("--rules", ev.rules, "Rule file or directory (repeatable; default: the shipped rules)")
       ->allow_extra_args(false);
   evaluate->add_option("--format", ev.format, "Output format on stdout")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github"}));
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github", "markdown"}));
   evaluate->add_option("--severity", ev.severity, "Only rules at or above this severity (info, low, medium, high, critical)");
   evaluate->add_option("--rule", ev.rule_ids, "Only rules with this id, or matching this glob (repeatable)")
       ->allow_extra_args(false);
   evaluate->add_flag("--no-color", ev.no_color, "Never colour the text output (NO_COLOR is honoured too)");
   evaluate->add_flag("--quiet", ev.quiet, "Text output: list only failures, errors and unknowns");
   evaluate->add_flag("--explain", ev.explain, "Add an evaluation trace (each sub-expression's value) to failing results");
-  evaluate->add_option("INPUT", ev.inputs, "Plan or state JSON files ('-' for stdin)")->required();
+  evaluate->add_option("INPUT", ev.inputs, "Plan, state or live snapshot (AWS Config, Custodian) files ('-' for stdin)")->required();
   // CI integration (docs/ci.md): extra reports, the gate, waivers and baselines.
   evaluate->add_option("--skip-rule", ev.skip_rule_ids, "Not rules with this id, or matching this glob (repeatable)")
       ->allow_extra_args(false);
   evaluate->add_option("--output", ev.outputs, "Also write a report: FORMAT=PATH (repeatable)")->allow_extra_args(false);
   evaluate->add_option("--fail-on", ev.fail_on, "Only failures of rules at or above this severity make the exit status 1");
   evaluate->add_flag("--soft-fail", ev.soft_fail, "Exit with 0 even when there are failures (2 still means an error)");
+  evaluate->add_option("--state", ev.state, "Remember violations across runs in this file (first/last seen, resolved)");
+  evaluate->add_option("--markdown-limit", ev.markdown_limit, "Markdown report: offending resources listed per rule")
+      ->check(CLI::PositiveNumber);
   evaluate->add_option("--waivers", ev.waivers, "Waiver file (default: .edict-waivers.yaml when it exists)");
   evaluate->add_option("--baseline", ev.baseline, "Fail only on findings not in this baseline file");
   evaluate->add_option("--changed-since", ev.changed_since,
@@ -117,6 +120,21 @@ int main(int argc, char** argv) {
   baseline_create->add_option("--output", bla.output, "The baseline file to write ('-' for stdout)")->required();
   baseline_create->add_option("INPUT", bla.inputs, "Plan or state JSON files ('-' for stdin)")->required();
 
+  ConfigRuleArgs cra;
+  CLI::App* config_rule =
+      app.add_subcommand("config-rule", "AWS Config custom-rule mode: print the PutEvaluations body for a rule event");
+  config_rule->add_option("--event", cra.event, "The rule invocation event (JSON; '-' for stdin)")->required();
+  config_rule->add_option("--rules", cra.rules, "Rule file or directory (repeatable; default: the shipped rules)")
+      ->allow_extra_args(false);
+
+  DriftArgs dra;
+  CLI::App* drift = app.add_subcommand("drift", "Verdicts that differ between a plan and a live snapshot of the same resources");
+  drift->add_option("--plan", dra.plan, "Plan or state JSON file (repeatable)")->required()->allow_extra_args(false);
+  drift->add_option("--live", dra.live, "Live snapshot file: AWS Config or Custodian (repeatable)")
+      ->required()->allow_extra_args(false);
+  drift->add_option("--rules", dra.rules, "Rule file or directory (repeatable; default: the shipped rules)")
+      ->allow_extra_args(false);
+
   BuiltinsArgs ba;
   CLI::App* builtins = app.add_subcommand("builtins", "List the builtin functions");
   builtins->add_flag("--markdown", ba.markdown, "Print docs/stdlib.md");
@@ -135,6 +153,8 @@ int main(int argc, char** argv) {
   }
 
   if (*evaluate) return run_evaluate(ev);
+  if (*config_rule) return run_config_rule(cra);
+  if (*drift) return run_drift(dra);
   if (*check) return run_check(ck);
   if (*disasm) return run_disasm(da);
   if (*eval) return run_eval(ea);

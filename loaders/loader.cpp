@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "loaders/internal/json_value.h"
+#include "loaders/internal/live.h"
 #include "loaders/internal/terraform.h"
 
 namespace edict::loaders {
@@ -118,18 +119,6 @@ Encoding detect_encoding(std::string_view bytes) {
   return Encoding::Utf8;
 }
 
-void line_col(std::string_view text, size_t offset, size_t& line, size_t& column) {
-  offset = std::min(offset, text.size());
-  line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  column = offset - line_start + 1;
-}
 
 std::string located(const std::string& name, std::string_view text, const internal::JsonError& e) {
   std::string message = name + ":" + std::to_string(e.line) + ":" + std::to_string(e.column) + ": " + e.message;
@@ -145,6 +134,8 @@ Format load_document(model::ResourceSet& set, Input& input, const std::string& n
                      const Original& original) {
   std::string_view text = input.text();
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) throw InputError(name + ": empty input");
+  // Live snapshots (AWS Config, Cloud Custodian) are recognised by content first.
+  if (auto live = internal::load_live(set, text, name)) return *live;
   internal::LoadContext ctx(set, opts, name);
   std::string again;
   auto full_text = [&]() {
@@ -160,7 +151,7 @@ Format load_document(model::ResourceSet& set, Input& input, const std::string& n
     if (!internal::find_json_error(all, e)) {  // valid JSON that simdjson refused (a number out of range)
       e.message = simdjson::error_message(fault.code);
       if (fault.where >= text.data() && fault.where < text.data() + text.size()) {
-        line_col(all, static_cast<size_t>(fault.where - text.data()), e.line, e.column);
+        internal::line_col(all, static_cast<size_t>(fault.where - text.data()), e.line, e.column);
       }
     }
     throw InputError(located(name, all, e));
@@ -179,6 +170,8 @@ std::string_view format_name(Format f) {
   switch (f) {
     case Format::Plan: return "terraform-plan";
     case Format::State: return "terraform-state";
+    case Format::Config: return "aws-config";
+    case Format::Custodian: return "custodian";
     case Format::Unknown: return "unknown";
   }
   return "unknown";

@@ -22,7 +22,7 @@ struct LoadOptions {
   bool check_data_sources = false;
 };
 
-enum class Format { Plan, State, Unknown };
+enum class Format { Plan, State, Config, Custodian, Unknown };
 std::string_view format_name(Format f);
 
 // Reads `path` ("-" for stdin), detects its format and appends its resources to `set`.

@@ -9,7 +9,7 @@
 namespace edict::report {
 
 const std::vector<std::string>& format_names() {
-  static const std::vector<std::string> names = {"text", "json", "sarif", "junit", "github"};
+  static const std::vector<std::string> names = {"text", "json", "sarif", "junit", "github", "markdown"};
   return names;
 }
 
@@ -19,6 +19,7 @@ std::string render(std::string_view format, const engine::Results& results, cons
   if (format == "sarif") return render_sarif(results, set, info);
   if (format == "junit") return render_junit(results, set, info);
   if (format == "github") return render_github(results, set, info);
+  if (format == "markdown") return render_markdown(results, set, info);
   return render_text(results, set, text);
 }
 

@@ -25,6 +25,8 @@ struct RunInfo {
   // The rules are the ones shipped inside the binary: their source paths name files of edict's
   // repository, not the user's, so SARIF gives no physical location in them.
   bool builtin_rules = false;
+  // Markdown: how many offending resources to list under each rule (`--markdown-limit`).
+  size_t markdown_limit = 10;
 };
 
 // `edict evaluate --format json`: {"version", "summary", "results": [...]}.
@@ -44,7 +46,11 @@ std::string render_junit(const engine::Results& results, const model::ResourceSe
 // that needs attention, then a summary notice.
 std::string render_github(const engine::Results& results, const model::ResourceSet& set, const RunInfo& info);
 
-// The formats `--format` and `--output` accept: text, json, sarif, junit, github.
+// Markdown for a pull-request comment or an email: totals, failures by severity, and failures
+// grouped by rule (severity first) with up to 10 offending resources each.
+std::string render_markdown(const engine::Results& results, const model::ResourceSet& set, const RunInfo& info);
+
+// The formats `--format` and `--output` accept: text, json, sarif, junit, github, markdown.
 const std::vector<std::string>& format_names();
 
 // Renders `format` (one of format_names()).

@@ -6,6 +6,7 @@
 // finds its error. Then: format checks, commit, reference graph.
 #include <memory>
 
+#include "loaders/internal/json_value.h"
 #include "loaders/internal/sections.h"
 #include "loaders/internal/terraform.h"
 
@@ -147,7 +148,18 @@ void read_sections(LoadContext& ctx, const std::vector<TopMember>& members, TopL
     bool read = container &&
                 ((s == Section::Changes && first == '[') || (s == Section::Planned && !changes_array && first == '{') ||
                  s == Section::Prior || s == Section::Configuration || (s == Section::Values && !plan));
-    if (!read) continue;
+    if (s == Section::Changes && first != '[') {
+      throw InputError(ctx.name + ": resource_changes must be an array, found " +
+                       (first == '{' ? "an object" : first == '"' ? "a string" : "a scalar"));
+    }
+    if (!read) {
+      // Skipped sections are never indexed, but a malformed document must still be refused: the
+      // iterative validator checks them without building anything (the error is located by the
+      // caller, over the whole text).
+      JsonError error;
+      if (find_json_error(m.value, error)) fail(simdjson::TAPE_ERROR, m.value.data());
+      continue;
+    }
     if (s == Section::Changes) {
       // Entries take 0.5 KB of text or (much) more: room for all of them, so the tables never grow.
       size_t guess = m.value.size() / 512 + 16;

@@ -14,9 +14,6 @@
 
 namespace edict::loaders::internal {
 
-namespace {
-
-// 1-based line and byte column of `offset`.
 void line_col(std::string_view text, size_t offset, size_t& line, size_t& column) {
   offset = std::min(offset, text.size());
   line = 1;
@@ -29,6 +26,8 @@ void line_col(std::string_view text, size_t offset, size_t& line, size_t& column
   }
   column = offset - line_start + 1;
 }
+
+namespace {
 
 struct Fault {
   size_t offset;

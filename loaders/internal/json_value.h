@@ -44,4 +44,7 @@ bool find_json_error(std::string_view text, JsonError& error);
 // costs no stack. When the scan finds nothing (should not happen) it reports simdjson's message.
 JsonError locate_json_error(std::string_view text, simdjson::error_code code);
 
+// 1-based line and byte column of `offset` in `text` (json_locate.cpp).
+void line_col(std::string_view text, size_t offset, size_t& line, size_t& column);
+
 }  // namespace edict::loaders::internal

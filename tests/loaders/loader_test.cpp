@@ -81,7 +81,11 @@ TEST_CASE("documents that are not plans or states are refused", "[loader]") {
       "x.json: not a Terraform plan or state (no resource_changes, planned_values or values.root_module)";
   CHECK(load_error("[]", "x.json") == expected);
   CHECK(load_error("[{\"resource_changes\":[]}]", "x.json") == expected);
-  CHECK(load_error("{\"configurationItems\":[]}", "x.json") == expected);
+  // An empty AWS Config history or snapshot file is a live snapshot with no resources.
+  {
+    model::ResourceSet set;
+    CHECK(load_text(set, "{\"configurationItems\":[]}", "x.json") == Format::Config);
+  }
   CHECK(load_error("\"plan\"", "x.json") == expected);
   CHECK(load_error("{\"values\":{}}", "x.json") == expected);
 }

@@ -230,10 +230,18 @@ TEST_CASE("every corpus plan loads", "[plan][corpus]") {
         text.find("\"resource_changes\"") != std::string::npos || text.find("\"root_module\"") != std::string::npos;
     model::ResourceSet set;
     INFO(p);
+    // Custodian's describe recordings are live snapshots, read by loaders/custodian.cpp.
+    bool looks_live = text.find("\"status_code\"") != std::string::npos;
     if (looks_terraform) {
       CHECK_NOTHROW(load_file(set, p));
       set.finish();
       ++plans;
+    } else if (looks_live) {
+      try {
+        Format f = load_file(set, p);
+        CHECK((f == Format::Custodian || f == Format::Config));
+      } catch (const InputError&) {  // a recording of a call that describes no mapped resource
+      }
     } else {
       CHECK_THROWS_AS(load_file(set, p), InputError);
     }
