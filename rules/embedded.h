@@ -1,4 +1,4 @@
-// The shipped rule library (rules/*.edict), embedded at build time by cmake/embed_rules.cmake.
+// The shipped rule library (rules/*.edict), embedded at build time by cmake/embed_files.cmake.
 #pragma once
 
 #include <string_view>
