@@ -228,7 +228,15 @@ int run_config_rule(const ConfigRuleArgs& args) {
     std::string name = args.event == "-" ? "<stdin>" : args.event;
     std::string text = loaders::read_input(args.event);
     event = report::parse_config_event(text, name);
-    loaders::load_text(set, text, name);
+    if (!args.item.empty()) {
+      // The item fetched by the caller (get-resource-config-history / batch-get-resource-config).
+      loaders::load_file(set, args.item);
+    } else if (event.oversized) {
+      return usage_error(name + ": an oversized configuration item is not in the event; fetch it with "
+                                "get-resource-config-history and pass it with --item FILE");
+    } else {
+      loaders::load_text(set, text, name);
+    }
   } catch (const loaders::InputError& e) {
     return usage_error(e.what());
   }

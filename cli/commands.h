@@ -81,6 +81,7 @@ struct BuiltinsArgs {
 
 struct ConfigRuleArgs {
   std::string event;               // the rule invocation event (JSON file, '-' for stdin)
+  std::string item;                // --item: the configuration item itself (oversized events)
   std::vector<std::string> rules;  // none: the shipped rules
 };
 

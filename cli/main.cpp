@@ -124,6 +124,9 @@ int main(int argc, char** argv) {
   CLI::App* config_rule =
       app.add_subcommand("config-rule", "AWS Config custom-rule mode: print the PutEvaluations body for a rule event");
   config_rule->add_option("--event", cra.event, "The rule invocation event (JSON; '-' for stdin)")->required();
+  config_rule->add_option("--item", cra.item,
+                          "The configuration item itself, for oversized-item events (a Config item, "
+                          "get-resource-config-history or batch-get-resource-config output)");
   config_rule->add_option("--rules", cra.rules, "Rule file or directory (repeatable; default: the shipped rules)")
       ->allow_extra_args(false);
 

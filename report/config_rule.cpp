@@ -44,9 +44,17 @@ ConfigEvent parse_config_event(std::string_view text, const std::string& name) {
   if (params.is_discarded() || !params.is_object())
     throw loaders::InputError(name + ": ruleParameters is not a JSON object");
   out.rule_parameters = params.dump();
-  if (out.message_type == "OversizedConfigurationItemChangeNotification")
-    throw loaders::InputError(name + ": an oversized configuration item is not in the event; fetch it with "
-                                     "get-resource-config-history and evaluate that instead");
+  if (out.message_type == "OversizedConfigurationItemChangeNotification") {
+    // Only a summary travels in the event; the item itself is fetched by the caller.
+    out.oversized = true;
+    const json summary = inner.contains("configurationItemSummary") ? inner["configurationItemSummary"] : json::object();
+    if (!summary.is_object()) throw loaders::InputError(name + ": configurationItemSummary is not a JSON object");
+    out.resource_type = text_of(summary, "resourceType");
+    out.resource_id = text_of(summary, "resourceId");
+    out.ordering_time = text_of(summary, "configurationItemCaptureTime");
+    if (out.ordering_time.empty()) out.ordering_time = text_of(inner, "notificationCreationTime");
+    return out;
+  }
   if (!inner.contains("configurationItem") || !inner["configurationItem"].is_object())
     throw loaders::InputError(name + ": the event carries no configurationItem (" +
                               (out.message_type.empty() ? std::string("no messageType") : out.message_type) + ")");

@@ -17,6 +17,9 @@ struct ConfigEvent {
   std::string ordering_time;    // configurationItemCaptureTime (else notificationCreationTime)
   std::string result_token;
   std::string rule_parameters;  // the ruleParameters JSON object as text ("{}" when absent)
+  // An OversizedConfigurationItemChangeNotification: the item is not in the event (only its
+  // summary), so the caller must supply it (`edict config-rule --item FILE`).
+  bool oversized = false;
 };
 
 // The canonical type of the resource that carries a rule event's parameters, so rules read them

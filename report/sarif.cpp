@@ -196,13 +196,7 @@ class SarifWriter {
     text("message", message);
     w_.key("locations");
     w_.begin_array();
-    w_.begin_object();
-    w_.key("physicalLocation");
-    w_.begin_object();
-    artifact(waiver.file);
-    region(waiver.line);
-    w_.end_object();
-    w_.end_object();
+    waiver_location(waiver);
     w_.end_array();
     w_.end_object();
   }
@@ -218,6 +212,17 @@ class SarifWriter {
   }
 
  private:
+  // {"physicalLocation": ...} at the waiver's line in the waiver file.
+  void waiver_location(const triage::Waiver& waiver) {
+    w_.begin_object();
+    w_.key("physicalLocation");
+    w_.begin_object();
+    artifact(waiver.file);
+    region(waiver.line);
+    w_.end_object();
+    w_.end_object();
+  }
+
   void artifact(const std::string& path) {
     w_.key("artifactLocation");
     w_.begin_object();
@@ -274,13 +279,7 @@ class SarifWriter {
     w_.key("justification");
     w_.value(waiver.reason);
     w_.key("location");
-    w_.begin_object();
-    w_.key("physicalLocation");
-    w_.begin_object();
-    artifact(waiver.file);
-    region(waiver.line);
-    w_.end_object();
-    w_.end_object();
+    waiver_location(waiver);
     w_.key("properties");
     w_.begin_object();
     if (!waiver.owner.empty()) {

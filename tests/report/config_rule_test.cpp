@@ -76,6 +76,16 @@ TEST_CASE("events without an item are refused with a reason") {
   CHECK(error(R"({"x": 1})") == "e.json: not an AWS Config rule event (no invokingEvent)");
   CHECK(error(R"({"invokingEvent": "{\"messageType\":\"ScheduledNotification\"}"})") ==
         "e.json: the event carries no configurationItem (ScheduledNotification)");
-  CHECK(error(R"({"invokingEvent": "{\"messageType\":\"OversizedConfigurationItemChangeNotification\"}"})")
-            .starts_with("e.json: an oversized configuration item is not in the event"));
+}
+
+TEST_CASE("an oversized-item event is parsed from its summary; the item comes separately") {
+  report::ConfigEvent e = report::parse_config_event(
+      R"({"invokingEvent": "{\"messageType\":\"OversizedConfigurationItemChangeNotification\",)"
+      R"(\"configurationItemSummary\":{\"resourceType\":\"AWS::EC2::Volume\",\"resourceId\":\"vol-1\",)"
+      R"(\"configurationItemCaptureTime\":\"2026-01-05T10:00:00Z\"}}", "resultToken": "t"})",
+      "e.json");
+  CHECK(e.oversized);
+  CHECK(e.resource_type == "AWS::EC2::Volume");
+  CHECK(e.resource_id == "vol-1");
+  CHECK(e.ordering_time == "2026-01-05T10:00:00Z");
 }
