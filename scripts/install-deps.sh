@@ -3,8 +3,9 @@
 # and only when something must be installed). Safe to run repeatedly.
 set -euo pipefail
 
+# git: the rule-history tests build real repositories with the git CLI.
 packages=(
-  build-essential cmake ninja-build pkg-config ccache
+  build-essential cmake ninja-build pkg-config ccache git
   tao-pegtl-dev libyaml-cpp-dev nlohmann-json3-dev catch2 libcli11-dev
   libsimdjson-dev libre2-dev libgit2-dev libsqlite3-dev libedit-dev
 )
