@@ -134,12 +134,9 @@ int finish_evaluate(const EvaluateArgs& args, CiSetup& ci, const bytecode::Progr
   }
   report::RunInfo info;
   triage::RuleScope scope;
-  int min_rank = opts.min_severity.empty() ? -1 : engine::severity_rank(opts.min_severity);
-  const std::vector<std::string>& ids = opts.rules;
   for (const bytecode::Rule& r : program.rules) {
     scope.all.push_back(r.id);
-    bool selected = (ids.empty() && !opts.rules_exact) || std::find(ids.begin(), ids.end(), r.id) != ids.end();
-    if (!selected || engine::severity_rank(r.severity) < min_rank) continue;
+    if (!engine::selects(r, opts)) continue;
     info.rules.push_back(&r);
     scope.ran.push_back(r.id);
   }

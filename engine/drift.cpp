@@ -25,12 +25,13 @@ std::vector<std::string> keys(const model::Resource& r) {
 // The resources with verdicts, in result order, and each (rule, resource) verdict.
 struct Side {
   std::vector<const model::Resource*> resources;
-  std::map<std::pair<std::string, const model::Resource*>, Status> verdicts;
+  // Keyed by resource first, so one resource's verdicts are a contiguous range (in rule-id order).
+  std::map<std::pair<const model::Resource*, std::string>, Status> verdicts;
   explicit Side(const Results& results) {
     std::set<const model::Resource*> seen;
     for (const Result& r : results.items) {
       if (seen.insert(r.resource).second) resources.push_back(r.resource);
-      verdicts[{r.rule->id, r.resource}] = r.status;
+      verdicts[{r.resource, r.rule->id}] = r.status;
     }
   }
 };
@@ -58,11 +59,11 @@ DriftReport compare(const Results& plan_results, const Results& live_results) {
       continue;
     }
     matched.insert(l);
-    for (const auto& [key, status] : plan.verdicts) {
-      if (key.second != p) continue;
-      auto it = live.verdicts.find({key.first, l});
+    for (auto v = plan.verdicts.lower_bound({p, std::string()}); v != plan.verdicts.end() && v->first.first == p; ++v) {
+      const auto& [key, status] = *v;
+      auto it = live.verdicts.find({l, key.second});
       if (it != live.verdicts.end() && it->second != status)
-        report.changed.push_back({key.first, p, l, status, it->second});
+        report.changed.push_back({key.second, p, l, status, it->second});
     }
   }
   for (const model::Resource* l : live.resources)

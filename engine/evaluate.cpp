@@ -187,17 +187,14 @@ class RuleRunner {
 
 }  // namespace
 
-Results evaluate(const bytecode::Program& program, model::ResourceSet& resources, const EvalOptions& opts) {
+bool selects(const bytecode::Rule& rule, const EvalOptions& opts) {
+  bool filtered = opts.rules_exact || !opts.rules.empty();
+  if (filtered && std::find(opts.rules.begin(), opts.rules.end(), rule.id) == opts.rules.end()) return false;
   int min_rank = opts.min_severity.empty() ? -1 : severity_rank(opts.min_severity);
-  // Dispatch table: type -> rules (managed and data separately).
-  std::unordered_map<std::string_view, std::vector<const bytecode::Rule*>> managed, data;
-  for (const bytecode::Rule& rule : program.rules) {
-    bool filtered = opts.rules_exact || !opts.rules.empty();
-    if (filtered && std::find(opts.rules.begin(), opts.rules.end(), rule.id) == opts.rules.end()) continue;
-    if (severity_rank(rule.severity) < min_rank) continue;
-    for (const std::string& t : rule.types) (rule.data_sources ? data : managed)[t].push_back(&rule);
-  }
-  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace);
+  return severity_rank(rule.severity) >= min_rank;
+}
+
+Results evaluate(const bytecode::Program& program, model::ResourceSet& resources, const EvalOptions& opts) {
   // Results come out sorted by rule id, then address, without sorting the results themselves:
   // resources are visited in address order (one sort of n resources) and each rule collects its
   // results in its own bucket, concatenated in rule-id order.
@@ -205,8 +202,16 @@ Results evaluate(const bytecode::Program& program, model::ResourceSet& resources
   for (const bytecode::Rule& rule : program.rules) rules_by_id.push_back(&rule);
   std::stable_sort(rules_by_id.begin(), rules_by_id.end(),
                    [](const bytecode::Rule* a, const bytecode::Rule* b) { return a->id < b->id; });
-  std::unordered_map<const bytecode::Rule*, size_t> rank;
-  for (size_t i = 0; i < rules_by_id.size(); ++i) rank[rules_by_id[i]] = i;
+  // Dispatch table: type -> (rule, its bucket), managed and data separately.
+  using Entry = std::pair<const bytecode::Rule*, size_t>;
+  std::unordered_map<std::string_view, std::vector<Entry>> managed, data;
+  for (const bytecode::Rule& rule : program.rules) {
+    if (!selects(rule, opts)) continue;
+    size_t bucket = static_cast<size_t>(
+        std::find(rules_by_id.begin(), rules_by_id.end(), &rule) - rules_by_id.begin());
+    for (const std::string& t : rule.types) (rule.data_sources ? data : managed)[t].push_back({&rule, bucket});
+  }
+  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace);
   const auto& all = resources.resources();
   std::vector<uint32_t> order(all.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -221,9 +226,10 @@ Results evaluate(const bytecode::Program& program, model::ResourceSet& resources
     auto& table = is_data ? data : managed;
     auto it = table.find(r.type);
     if (it == table.end()) continue;
-    for (const bytecode::Rule* rule : it->second) {
-      buckets[rank[rule]].push_back(runner.run(*rule, r));
-      out.summary.add(buckets[rank[rule]].back().status);
+    for (const auto& [rule, bucket] : it->second) {
+      std::vector<Result>& b = buckets[bucket];
+      b.push_back(runner.run(*rule, r));
+      out.summary.add(b.back().status);
     }
   }
   size_t total = 0;

@@ -58,6 +58,9 @@ struct EvalOptions {
   TraceMode trace = TraceMode::Off;
 };
 
+// Whether `opts` selects `rule` (its id list and minimum severity).
+bool selects(const bytecode::Rule& rule, const EvalOptions& opts);
+
 // Runs every selected rule over every checked resource of the rule's types.
 Results evaluate(const bytecode::Program& program, model::ResourceSet& resources, const EvalOptions& opts = {});
 

@@ -34,7 +34,7 @@ Interpreter::Interpreter(const bytecode::Program& program, model::ResourceSet& r
 
 void Interpreter::reset() {
   scratch_.reset();
-  unknown_paths_.clear();
+  unknown_reads_.clear();
   witness_ = Value::null();
 }
 
@@ -58,21 +58,31 @@ bool Interpreter::fail(uint32_t pc, std::string message) {
   return false;
 }
 
-void Interpreter::record_unknown(std::string path) {
-  if (std::find(unknown_paths_.begin(), unknown_paths_.end(), path) == unknown_paths_.end()) {
-    unknown_paths_.push_back(std::move(path));
+void Interpreter::record_unknown(const Value& holder, Symbol attr, uint32_t display) {
+  if (holder.is_unknown()) return;  // the unknown parent was recorded already
+  UnknownRead read{holder.is_resource() ? holder.as_resource() : nullptr, attr, display};
+  if (read.resource == nullptr) read.attr = 0;  // display paths are identified by `display` alone
+  else read.display = 0;
+  if (std::find(unknown_reads_.begin(), unknown_reads_.end(), read) == unknown_reads_.end()) {
+    unknown_reads_.push_back(read);
   }
 }
 
-void Interpreter::record_unknown(const Value& holder, Symbol attr, uint32_t display) {
-  if (holder.is_unknown()) return;  // the unknown parent was recorded already
-  if (holder.is_resource()) {
-    const model::Resource* r = holder.as_resource();
-    bool self = self_.is_resource() && self_.as_resource() == r;
-    record_unknown(self ? std::string(symbol_name(attr)) : std::string(r->address) + "." + std::string(symbol_name(attr)));
-    return;
+std::vector<std::string> Interpreter::unknown_paths() const {
+  // `attr` for the resource under evaluation, `address.attr` for others, else the source text.
+  std::vector<std::string> out;
+  for (const UnknownRead& u : unknown_reads_) {
+    std::string path;
+    if (u.resource == nullptr) {
+      path = program_.strings[u.display];
+    } else if (self_.is_resource() && self_.as_resource() == u.resource) {
+      path = std::string(symbol_name(u.attr));
+    } else {
+      path = std::string(u.resource->address) + "." + std::string(symbol_name(u.attr));
+    }
+    if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(std::move(path));
   }
-  record_unknown(program_.strings[display]);
+  return out;
 }
 
 Value Interpreter::resources_of(const std::string& type, bool data) {

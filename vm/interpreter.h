@@ -40,7 +40,8 @@ class Interpreter {
   void reset();
   // Attribute reads that gave unknown, in first-seen order: `attr` for the resource under
   // evaluation, `address.attr` for other resources, else the expression's source text.
-  const std::vector<std::string>& unknown_paths() const { return unknown_paths_; }
+  // Built on demand: while running, only a small key per read is kept (the hot path allocates nothing).
+  std::vector<std::string> unknown_paths() const;
   // The element that decided the last quantifier that short-circuited (null if none).
   const Value& witness() const { return witness_; }
   // Appends every value a TRACE instruction sees to `log` (null stops recording). Only programs
@@ -68,7 +69,13 @@ class Interpreter {
   bool fail(uint32_t pc, std::string message);
   Value resources_of(const std::string& type, bool data);
   void record_unknown(const Value& holder, Symbol attr, uint32_t display);
-  void record_unknown(std::string path);
+  // One unknown read: an attribute of a resource (self or another), or a display path string.
+  struct UnknownRead {
+    const model::Resource* resource;  // null: use Program::strings[display]
+    Symbol attr;
+    uint32_t display;
+    bool operator==(const UnknownRead&) const = default;
+  };
 
   const bytecode::Program& program_;
   model::ResourceSet& set_;
@@ -81,7 +88,7 @@ class Interpreter {
   std::vector<Value> locals_;
   std::vector<Frame> frames_;
   std::vector<Iter> iters_;
-  std::vector<std::string> unknown_paths_;
+  std::vector<UnknownRead> unknown_reads_;
   Value witness_;
   RunError error_;
   std::vector<TraceEvent>* trace_log_ = nullptr;
