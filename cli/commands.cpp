@@ -359,17 +359,7 @@ int run_explain(const ExplainArgs& args) {
     return usage_error("no resource '" + args.address + "' in the input" +
                        (best.empty() ? "" : " (did you mean '" + best + "'?)"));
   }
-  bool data = res->mode == model::Mode::Data;
-  if (std::find(rule->types.begin(), rule->types.end(), res->type) == rule->types.end() || rule->data_sources != data) {
-    std::string types;
-    for (const std::string& t : rule->types) types += (types.empty() ? "" : ", ") + t;
-    return usage_error("rule " + rule->id + " does not check " + std::string(data ? "data " : "") +
-                       std::string(res->type) + " resources (it checks " + (rule->data_sources ? "data " : "") + types +
-                       ")");
-  }
-  if (res->action == model::Action::Delete || (!data && !res->checked)) {
-    return usage_error(args.address + " is being destroyed: rules give it no verdict");
-  }
+  if (std::string why = engine::no_verdict_reason(*rule, *res); !why.empty()) return usage_error(why);
   engine::EvalOptions opts;
   opts.now_unix = now;
   opts.trace = engine::TraceMode::All;

@@ -187,6 +187,20 @@ class RuleRunner {
 
 }  // namespace
 
+std::string no_verdict_reason(const bytecode::Rule& rule, const model::Resource& resource) {
+  bool data = resource.mode == model::Mode::Data;
+  if (std::find(rule.types.begin(), rule.types.end(), resource.type) == rule.types.end() || rule.data_sources != data) {
+    std::string types;
+    for (const std::string& t : rule.types) types += (types.empty() ? "" : ", ") + t;
+    return "rule " + rule.id + " does not check " + (data ? "data " : "") + std::string(resource.type) +
+           " resources (it checks " + (rule.data_sources ? "data " : "") + types + ")";
+  }
+  if (resource.action == model::Action::Delete || (!data && !resource.checked)) {
+    return std::string(resource.address) + " is being destroyed: rules give it no verdict";
+  }
+  return "";
+}
+
 bool selects(const bytecode::Rule& rule, const EvalOptions& opts) {
   bool filtered = opts.rules_exact || !opts.rules.empty();
   if (filtered && std::find(opts.rules.begin(), opts.rules.end(), rule.id) == opts.rules.end()) return false;

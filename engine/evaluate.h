@@ -58,6 +58,10 @@ struct EvalOptions {
   TraceMode trace = TraceMode::Off;
 };
 
+// Why `rule` gives `resource` no verdict ("rule X does not check ... resources", "... is being
+// destroyed"), or "" when it does. The one test behind explain, the REPL's :why and rule tests.
+std::string no_verdict_reason(const bytecode::Rule& rule, const model::Resource& resource);
+
 // Whether `opts` selects `rule` (its id list and minimum severity).
 bool selects(const bytecode::Rule& rule, const EvalOptions& opts);
 

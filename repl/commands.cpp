@@ -120,14 +120,7 @@ std::string Session::cmd_why(const std::vector<std::string>& args) {
   if (rule == nullptr) return error(message);
   const model::Resource* res = resource_arg(args, 1, message);
   if (res == nullptr) return error(message);
-  bool data = res->mode == model::Mode::Data;
-  if (std::find(rule->types.begin(), rule->types.end(), res->type) == rule->types.end() || rule->data_sources != data) {
-    std::string types;
-    for (const std::string& t : rule->types) types += (types.empty() ? "" : ", ") + t;
-    return error("rule " + rule->id + " does not check " + (data ? "data " : "") + std::string(res->type) +
-                 " resources (it checks " + (rule->data_sources ? "data " : "") + types + ")");
-  }
-  if (!data && !res->checked) return error(std::string(res->address) + " is being destroyed: rules give it no verdict");
+  if (std::string why = engine::no_verdict_reason(*rule, *res); !why.empty()) return error(why);
   const bytecode::Program& traced = workspace_.traced_program();
   const bytecode::Rule* traced_rule = traced.find_rule(rule->id);
   if (traced_rule == nullptr) return error("the traced build of the rules lost rule " + rule->id);

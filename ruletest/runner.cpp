@@ -148,14 +148,8 @@ class Runner {
              "no resource '" + e.address + "' in this test" + (best.empty() ? "" : " (did you mean '" + best + "'?)")));
     }
     if (rule == nullptr || res == nullptr) return {nullptr, nullptr};
-    bool selects = std::find(rule->types.begin(), rule->types.end(), res->type) != rule->types.end() &&
-                   rule->data_sources == (res->mode == model::Mode::Data);
-    if (!selects) {
-      std::string types;
-      for (const std::string& t : rule->types) types += (types.empty() ? "" : ", ") + t;
-      errors.push_back(at(file.path, e.address_pos,
-                          "rule " + rule->id + " does not check " + std::string(res->type) + " resources (it checks " +
-                              (rule->data_sources ? "data " : "") + types + ")"));
+    if (std::string why = engine::no_verdict_reason(*rule, *res); !why.empty()) {
+      errors.push_back(at(file.path, e.address_pos, why));
     }
     return {rule, res};
   }
