@@ -2,6 +2,7 @@
 // (an expression's value after its operands'), so a stack rebuilds the tree: each event adopts
 // the events on top of the stack that lie inside it, statically or, for a def call, in the body
 // of the def it called.
+#include "common/text.h"
 #include "engine/trace.h"
 
 #include <cctype>
@@ -141,18 +142,8 @@ class Tracer {
 
   // The source text on one line, whitespace runs collapsed, shortened to text_width.
   std::string text(const lang::Span& span) const {
-    std::string out;
-    if (!p_.sources || span.file >= p_.sources->size()) return out;
-    bool space = false;
-    for (char c : p_.sources->text(span)) {
-      if (std::isspace(static_cast<unsigned char>(c))) {
-        space = !out.empty();
-        continue;
-      }
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
+    if (!p_.sources || span.file >= p_.sources->size()) return {};
+    std::string out = edict::text::one_line(p_.sources->text(span));
     // Keep both ends: long expressions often differ only in how they end.
     if (out.size() > opts_.text_width) {
       size_t tail = opts_.text_width / 3;

@@ -1,5 +1,6 @@
 // Session: line handling (commands, multi-line definitions, expressions), loading rules and
 // inputs, and inline definitions that recompile everything and run the new rules at once.
+#include "common/text.h"
 #include "repl/session.h"
 
 #include <algorithm>
@@ -38,10 +39,6 @@ std::vector<std::string> split_words(std::string_view s) {
   return out;
 }
 
-std::string plural(size_t n, const std::string& word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
 std::string default_history_path() {
   if (const char* env = std::getenv("EDICT_HISTORY")) return env;  // set but empty: no history
   const char* home = std::getenv("HOME");
@@ -66,7 +63,7 @@ std::string Session::start(const std::vector<std::string>& rule_paths, const std
     internal::Change change;
     std::string diagnostics;
     if (!workspace_.apply(std::move(units), change, diagnostics)) ++errors_;
-    out += diagnostics + "loaded " + plural(workspace_.program().rules.size(), "rule") + " from the shipped library\n";
+    out += diagnostics + "loaded " + text::plural(workspace_.program().rules.size(), "rule", "rules") + " from the shipped library\n";
   } else {
     out += load_rules(rule_paths);
   }
@@ -213,9 +210,9 @@ std::string Session::load_rules(const std::vector<std::string>& paths) {
     return out + "(no rules were loaded; the earlier rules are unchanged)\n";
   }
   size_t defined = change.rules_added.size() + change.rules_replaced.size();
-  out += "loaded " + plural(defined, "rule") + " from " + plural(files.size(), "file");
+  out += "loaded " + text::plural(defined, "rule", "rules") + " from " + text::plural(files.size(), "file", "files");
   if (!change.rules_replaced.empty()) out += " (" + std::to_string(change.rules_replaced.size()) + " redefined)";
-  return out + "; " + plural(workspace_.program().rules.size(), "rule") + " in all\n";
+  return out + "; " + text::plural(workspace_.program().rules.size(), "rule", "rules") + " in all\n";
 }
 
 std::string Session::load_inputs(const std::vector<std::string>& paths) {
@@ -231,7 +228,7 @@ std::string Session::load_inputs(const std::vector<std::string>& paths) {
       size_t before = set->resources().size();
       loaders::Format format = loaders::load_file(*set, p);
       if (std::find(paths.begin(), paths.end(), p) != paths.end()) {
-        out += "loaded " + plural(set->resources().size() - before, "resource") + " from " + p + " (" +
+        out += "loaded " + text::plural(set->resources().size() - before, "resource", "resources") + " from " + p + " (" +
                std::string(loaders::format_name(format)) + ")\n";
       }
     }

@@ -27,10 +27,6 @@ std::string mismatch_details(const Mismatch& m, const std::string& indent) {
   return out;
 }
 
-std::string plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 std::string xml(std::string_view s) { return text::xml_escape(s); }
 
 // Element text: newlines are kept, the rest escaped.
@@ -65,15 +61,15 @@ std::string render_text(const RunResult& r) {
   for (const auto& [path, error] : r.bad_files)
     out += (out.empty() ? "" : "\n") + path + "\n  not run: bad test file (see stderr)\n";
   size_t total = r.passed + r.failed + r.errored;
-  out += "\n" + plural(total, "test", "tests") + ": " + std::to_string(r.passed) + " passed, " +
+  out += "\n" + text::plural(total, "test", "tests") + ": " + std::to_string(r.passed) + " passed, " +
          std::to_string(r.failed) + " failed, " + std::to_string(r.errored) + " bad";
-  if (!r.bad_files.empty()) out += "; " + plural(r.bad_files.size(), "bad test file", "bad test files");
+  if (!r.bad_files.empty()) out += "; " + text::plural(r.bad_files.size(), "bad test file", "bad test files");
   out += "\n";
 
   const Coverage& cov = r.coverage;
   size_t tested = cov.rules - cov.untested.size();
-  out += "\nrule coverage: " + std::to_string(tested) + " of " + plural(cov.rules, "rule", "rules") + " tested; " +
-         std::to_string(cov.asserts - cov.never_false.size()) + " of " + plural(cov.asserts, "assert", "asserts") +
+  out += "\nrule coverage: " + std::to_string(tested) + " of " + text::plural(cov.rules, "rule", "rules") + " tested; " +
+         std::to_string(cov.asserts - cov.never_false.size()) + " of " + text::plural(cov.asserts, "assert", "asserts") +
          " seen false\n";
   for (const std::string& id : cov.untested) out += "  untested rule: " + id + "\n";
   for (const AssertGap& g : cov.never_false) {

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "stdlib/builtins.h"
+#include "common/text.h"
 #include "vm/bytecode.h"
 
 namespace edict::bytecode {
@@ -125,9 +126,10 @@ std::string disassemble_rule(const Program& p, const Rule& r) {
 }
 
 std::string disassemble(const Program& p) {
-  auto count = [](size_t n, const char* what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); };
-  std::string out = "; " + count(p.code.size(), "instruction") + ", " + count(p.constants.size(), "constant") + ", " +
-                    count(p.functions.size(), "function") + ", " + count(p.rules.size(), "rule") + "\n";
+  std::string out = "; " + text::plural(p.code.size(), "instruction", "instructions") + ", " +
+                    text::plural(p.constants.size(), "constant", "constants") + ", " +
+                    text::plural(p.functions.size(), "function", "functions") + ", " +
+                    text::plural(p.rules.size(), "rule", "rules") + "\n";
   for (const Rule& r : p.rules) out += "\n" + disassemble_rule(p, r);
   return out;
 }
