@@ -94,12 +94,6 @@ bool parse_address(std::string_view text, Address& out) {
   return true;
 }
 
-std::string config_key(const Address& a) {
-  std::string key;
-  config_key(a, key);
-  return key;
-}
-
 void config_key(const Address& a, std::string& key) {
   key.clear();
   for (const Step& m : a.modules) {
@@ -111,21 +105,6 @@ void config_key(const Address& a, std::string& key) {
   key += a.type;
   key += '.';
   key += a.name;
-}
-
-std::string module_instance_path(const Address& a) {
-  std::string path;
-  for (const Step& m : a.modules) {
-    if (!path.empty()) path += '.';
-    path += "module.";
-    path += m.name;
-    if (m.has_key) {
-      path += '[';
-      path += m.key;
-      path += ']';
-    }
-  }
-  return path;
 }
 
 }  // namespace edict::loaders::internal

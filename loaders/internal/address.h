@@ -37,11 +37,7 @@ struct Address {
 bool parse_address(std::string_view text, Address& out);
 
 // The configuration key of an instance: its address with every instance key removed
-// (`module.a.module.b.data.aws_iam_policy_document.p`).
-std::string config_key(const Address& a);
-void config_key(const Address& a, std::string& out);  // the same into `out`, reusing its buffer
-
-// `module.a["x"].module.b` for the instance's module part (empty in the root module).
-std::string module_instance_path(const Address& a);
+// (`module.a.module.b.data.aws_iam_policy_document.p`), written into `out` (its buffer is reused).
+void config_key(const Address& a, std::string& out);
 
 }  // namespace edict::loaders::internal
