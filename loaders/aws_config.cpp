@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "loaders/internal/live.h"
+#include "loaders/internal/sections.h"
 #include "loaders/json.h"
 
 namespace edict::loaders::internal {
@@ -126,9 +127,20 @@ bool is_config(const Value& root) {
 std::optional<Format> load_live(model::ResourceSet& set, std::string_view text, const std::string& name) {
   size_t start = text.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos) return std::nullopt;
-  // Terraform writes format_version first: leave plans and state to their streaming loader.
-  if (text[start] == '{' && text.substr(0, 4096).find("\"format_version\"") != std::string_view::npos)
-    return std::nullopt;
+  // A Terraform plan or state (any key order) or a malformed object goes to the streaming
+  // Terraform loader, decided from the top-level keys alone, before anything is converted.
+  if (text[start] == '{') {
+    // Keys only Terraform documents have (a Config item has `configuration` too, so not that one).
+    static constexpr std::string_view kTerraformKeys[] = {"format_version", "terraform_version", "resource_changes",
+                                                         "planned_values", "prior_state"};
+    std::vector<TopMember> members;
+    if (!split_top_level(text, members)) return std::nullopt;
+    for (const TopMember& m : members) {
+      for (std::string_view k : kTerraformKeys) {
+        if (m.key == k) return std::nullopt;
+      }
+    }
+  }
   Arena scratch;
   Value root;
   std::string error;
