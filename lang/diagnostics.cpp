@@ -78,6 +78,30 @@ std::vector<Diagnostic> DiagnosticSink::sorted() const {
   return out;
 }
 
+std::string safe_line(std::string_view line, std::vector<size_t>& column) {
+  std::string shown;
+  column.assign(line.size() + 1, 0);
+  size_t col = 0;
+  for (size_t i = 0; i < line.size();) {
+    auto c = static_cast<unsigned char>(line[i]);
+    size_t n = text::utf8_sequence_length(line, i);
+    for (size_t k = 0; k < std::max<size_t>(n, 1); ++k) column[i + k] = col;
+    if (n == 0) {
+      shown += '?';
+      ++i;
+    } else if (n == 1) {
+      shown += c == '\t' ? ' ' : (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
+      ++i;
+    } else {
+      shown.append(line.substr(i, n));
+      i += n;
+    }
+    ++col;
+  }
+  column[line.size()] = col;
+  return shown;
+}
+
 std::string render(const Diagnostic& d, const SourceManager& sources, const RenderOptions& opts) {
   const char* bold = opts.color ? "\033[1m" : "";
   const char* reset = opts.color ? "\033[0m" : "";
@@ -90,29 +114,9 @@ std::string render(const Diagnostic& d, const SourceManager& sources, const Rend
     std::string_view line = f.line_text(lc.line);
     std::string num = std::to_string(lc.line);
     std::string pad(num.size(), ' ');
-    // Show the line safely: tabs become spaces, and control characters and bytes that are not
-    // valid UTF-8 become '?', so a hostile file cannot write escape sequences to the terminal.
-    // `column[i]` is the display column of byte i, so the caret lines up under multibyte text.
-    std::string shown;
-    std::vector<size_t> column(line.size() + 1, 0);
-    size_t col = 0;
-    for (size_t i = 0; i < line.size();) {
-      auto c = static_cast<unsigned char>(line[i]);
-      size_t n = text::utf8_sequence_length(line, i);
-      for (size_t k = 0; k < std::max<size_t>(n, 1); ++k) column[i + k] = col;
-      if (n == 0) {
-        shown += '?';
-        ++i;
-      } else if (n == 1) {
-        shown += c == '\t' ? ' ' : (c < 0x20 || c == 0x7f) ? '?' : static_cast<char>(c);
-        ++i;
-      } else {
-        shown.append(line.substr(i, n));
-        i += n;
-      }
-      ++col;
-    }
-    column[line.size()] = col;
+    std::vector<size_t> column;
+    std::string shown = safe_line(line, column);
+    size_t col = column[line.size()];
     out += " " + pad + " |\n";
     out += " " + num + " | " + shown + "\n";
     size_t start_byte = std::min<size_t>(lc.col - 1, line.size());

@@ -93,6 +93,11 @@ struct RenderOptions {
 std::string render(const Diagnostic& d, const SourceManager& sources, const RenderOptions& opts = {});
 std::string render_all(const DiagnosticSink& sink, const SourceManager& sources, const RenderOptions& opts = {});
 
+// A source line made safe to print: tabs become spaces, control characters and bytes that are
+// not valid UTF-8 become '?', so a hostile file cannot write escape sequences to the terminal.
+// `column[i]` is the display column of byte i (column[size] is the width), for aligning carets.
+std::string safe_line(std::string_view line, std::vector<size_t>& column);
+
 // The closest candidate by edit distance, or empty if none is close enough.
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
 

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cstdint>
 
+#include "lang/diagnostics.h"
+
 namespace edict::repl::internal {
 
 namespace {
@@ -100,13 +102,17 @@ std::string caret_error(const lang::SourceManager& sources, const lang::Span& sp
   std::string out = f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": error: " + message + "\n";
   std::string_view line = f.line_text(lc.line);
   std::string num = std::to_string(lc.line);
-  out += " " + num + " | " + std::string(line) + "\n";
-  size_t width = 1;
+  std::vector<size_t> column;
+  out += " " + num + " | " + lang::safe_line(line, column) + "\n";
+  size_t start = std::min<size_t>(lc.col - 1, line.size());
+  size_t end = start + 1;
   if (span.end > span.begin) {
-    lang::LineCol end = f.line_col(span.end);
-    width = end.line == lc.line ? std::max<size_t>(1, end.col - lc.col) : line.size() + 1 - std::min<size_t>(line.size(), lc.col - 1);
+    lang::LineCol e = f.line_col(span.end);
+    end = e.line == lc.line ? std::max<size_t>(start + 1, e.col - 1) : line.size() + 1;
   }
-  out += " " + std::string(num.size(), ' ') + " | " + std::string(lc.col - 1, ' ') + std::string(width, '^') + "\n";
+  // Carets in display columns, so they stay under multibyte text.
+  size_t width = (end <= line.size() ? column[end] : column[line.size()] + 1) - column[start];
+  out += " " + std::string(num.size(), ' ') + " | " + std::string(column[start], ' ') + std::string(width, '^') + "\n";
   return out;
 }
 
