@@ -48,8 +48,8 @@ struct Mapping {
 };
 
 // Upstream checks that mean the same as one of ours (or imply it one way). Checks not listed
-// here (SSH/port 22, port 80, CMK encryption, IAM, EKS, versioning, EC2 block devices, ...) say
-// nothing about our rules.
+// here (SSH/port 22, port 80, CMK encryption, IAM action allowlists, versioning, EC2 block
+// devices, ...) say nothing about our rules.
 const Mapping kMappings[] = {
     {"FG_R00099", "regula", "s3-encryption-at-rest", Relation::Same, "S3 bucket server-side encryption enabled"},
     {"FG_R00016", "regula", "ebs-encryption-at-rest", Relation::Same, "EBS volume encrypted == true"},
@@ -74,6 +74,18 @@ const Mapping kMappings[] = {
     {"AVD-AWS-0088", "trivy", "s3-encryption-at-rest", Relation::Same, "unencrypted S3 bucket"},
     {"AVD-AWS-0107", "trivy", "CUSTOM_NET_001", Relation::PassImpliesPass,
      "no unrestricted ingress to SSH or RDP: a PASS means 3389 is closed"},
+    // IAM and EKS (rules/aws_iam.edict, rules/aws_eks.edict).
+    {"FG_R00092", "regula", "iam-no-admin-policy", Relation::Same, "no Allow statement with * actions on * resources"},
+    {"CKV2_AWS_40", "checkov", "iam-no-full-iam-access", Relation::Same, "no Allow statement with iam:* or *"},
+    {"CKV_AWS_287", "checkov", "iam-no-credentials-exposure", Relation::Same,
+     "no credential-returning action allowed on every resource (cloudsplaining's list)"},
+    {"CKV_AWS_49", "checkov", "iam-policy-document-no-star-action", Relation::Same,
+     "no Allow statement block of a policy-document data source with actions [\"*\"]"},
+    {"CKV_AWS_37", "checkov", "eks-control-plane-logging", Relation::Same, "all five control-plane log types enabled"},
+    {"CKV_AWS_38", "checkov", "eks-public-endpoint-restricted", Relation::Same,
+     "public endpoint off, or public_access_cidrs set without 0.0.0.0/0"},
+    {"CKV_AWS_39", "checkov", "eks-endpoint-not-public", Relation::Same, "endpoint_public_access = false"},
+    {"CKV_AWS_58", "checkov", "eks-secrets-encrypted", Relation::Same, "encryption_config covers secrets"},
 };
 
 // Our verdicts that follow from the corpus data (not from an upstream check of the same meaning).
@@ -97,6 +109,9 @@ constexpr const char* kInfracost = "infracost__infracost/cmd/infracost/testdata/
 constexpr const char* kPeSensitive = "snyk__policy-engine/pkg/input/golden_test/tfplan/sensitive/plan.json";
 constexpr const char* kPeProvider = "snyk__policy-engine/pkg/input/golden_test/tfplan/provider-version/plan.json";
 constexpr const char* kPeChanges = "snyk__policy-engine/pkg/input/golden_test/tfplan/resource-changes/plan.json";
+constexpr const char* kCkvEksRoot = "bridgecrewio__checkov/tests/terraform/runner/resources/plan_root_module_resources_no_values/tfplan.json";
+constexpr const char* kCkvEksModule = "bridgecrewio__checkov/tests/terraform/runner/resources/plan_data_resource_partial_values/tfplan.json";
+constexpr const char* kTc115 = "terraform-compliance__cli/tests/functional/test_issue-115/plan.out.json";
 constexpr const char* kSnykDestroy = "snyk__cli/test/fixtures/iac/terraform-plan/tf-plan-destroy.json";
 
 const Derived kDerived[] = {
@@ -144,6 +159,9 @@ const Derived kDerived[] = {
     {kPeChanges, "aws_s3_bucket.delete_bucket", "s3-block-public-access", "NONE", "being deleted: no verdict"},
     {kSnykDestroy, "aws_s3_bucket.terra_ci", "s3-encryption-at-rest", "NONE", "a destroy plan: no verdicts"},
     {kSnykDestroy, "aws_s3_bucket.terra_ci", "s3-block-public-access", "NONE", "a destroy plan: no verdicts"},
+    {kTc115, "aws_iam_policy.policy", "iam-no-admin-policy", "PASS",
+     "policy JSON with CRLF line ends parses; it allows ec2:Describe only"},
+    {kTc115, "aws_iam_policy.policy", "iam-no-credentials-exposure", "PASS", "ec2:Describe returns no credentials"},
 };
 
 // Known disagreements, each explained in docs/conformance.md. `check` is the upstream rule id,
@@ -161,6 +179,9 @@ const Deviation kDeviations[] = {
     {kRegulaEbs, "aws_ebs_volume.missing", "FG_R00016", "ebs-encryption-at-rest", "FAIL", "unknown"},
     {kTcMultiple, "aws_security_group.another_failure", "derived", "CUSTOM_NET_001", "PASS", "unknown"},
     {kPeProvider, "aws_s3_bucket.bucket1", "derived", "s3-encryption-at-rest", "FAIL", "unknown"},
+    {kCkvEksRoot, "aws_eks_cluster.cluster", "CKV_AWS_38", "eks-public-endpoint-restricted", "FAIL", "unknown"},
+    {kCkvEksModule, "module.child.module.a.aws_eks_cluster.cluster", "CKV_AWS_38", "eks-public-endpoint-restricted",
+     "FAIL", "unknown"},
 };
 
 std::string lower(std::string s) {

@@ -1,0 +1,2 @@
+# AWS::SageMaker::NotebookInstance and EndpointConfig items.
+# args: evaluate inputs/sagemaker.json
