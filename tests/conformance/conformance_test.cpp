@@ -109,8 +109,6 @@ constexpr const char* kInfracost = "infracost__infracost/cmd/infracost/testdata/
 constexpr const char* kPeSensitive = "snyk__policy-engine/pkg/input/golden_test/tfplan/sensitive/plan.json";
 constexpr const char* kPeProvider = "snyk__policy-engine/pkg/input/golden_test/tfplan/provider-version/plan.json";
 constexpr const char* kPeChanges = "snyk__policy-engine/pkg/input/golden_test/tfplan/resource-changes/plan.json";
-constexpr const char* kCkvEksRoot = "bridgecrewio__checkov/tests/terraform/runner/resources/plan_root_module_resources_no_values/tfplan.json";
-constexpr const char* kCkvEksModule = "bridgecrewio__checkov/tests/terraform/runner/resources/plan_data_resource_partial_values/tfplan.json";
 constexpr const char* kTc115 = "terraform-compliance__cli/tests/functional/test_issue-115/plan.out.json";
 constexpr const char* kSnykDestroy = "snyk__cli/test/fixtures/iac/terraform-plan/tf-plan-destroy.json";
 
@@ -179,9 +177,6 @@ const Deviation kDeviations[] = {
     {kRegulaEbs, "aws_ebs_volume.missing", "FG_R00016", "ebs-encryption-at-rest", "FAIL", "unknown"},
     {kTcMultiple, "aws_security_group.another_failure", "derived", "CUSTOM_NET_001", "PASS", "unknown"},
     {kPeProvider, "aws_s3_bucket.bucket1", "derived", "s3-encryption-at-rest", "FAIL", "unknown"},
-    {kCkvEksRoot, "aws_eks_cluster.cluster", "CKV_AWS_38", "eks-public-endpoint-restricted", "FAIL", "unknown"},
-    {kCkvEksModule, "module.child.module.a.aws_eks_cluster.cluster", "CKV_AWS_38", "eks-public-endpoint-restricted",
-     "FAIL", "unknown"},
 };
 
 std::string lower(std::string s) {
