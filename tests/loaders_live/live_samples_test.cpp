@@ -149,10 +149,20 @@ TEST_CASE("rule events, history files and select output are recognised") {
     CHECK(attr(*sg, "ingress.cidr_blocks") == "[\"108.56.181.242/32\"]");
     CHECK(attr(*sg, "ingress.protocol") == "\"-1\"");
   }
-  for (const std::string& f : {iam, cluster}) {  // unmapped types (an IAM role, an RDS cluster)
-    INFO(f);
+  {  // an IAM role select row (typed by config.detect): the URL-encoded trust policy is decoded
     model::ResourceSet set;
-    loaders::load_file(set, f);
+    loaders::load_file(set, iam);
+    set.finish();
+    const auto* role = first_of_type(set, "aws_iam_role");
+    REQUIRE(role);
+    CHECK(attr(*role, "name") == "\"custodian-testing\"");
+    CHECK(attr(*role, "assume_role_policy").find("lambda.amazonaws.com") != std::string::npos);
+    CHECK(attr(*role, "inline_policy") == "[]");
+    CHECK(attr(*role, "managed_policy_arns") == "[\"arn:aws:iam::644160558196:policy/DeleteMe\"]");
+  }
+  {  // an unmapped type (an RDS cluster)
+    model::ResourceSet set;
+    loaders::load_file(set, cluster);
     set.finish();
     CHECK(set.resources().empty());
     REQUIRE(set.notes.size() == 1);

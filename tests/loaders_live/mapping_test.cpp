@@ -121,7 +121,7 @@ TEST_CASE("a snapshot surfaces S3 encryption and public access blocks as linked 
   CHECK(attr(*sg, "egress.from_port") == "0");  // all traffic: no ports in Config, 0 as in Terraform
   // The unknown type is counted and listed; the deleted item is skipped and counted.
   REQUIRE(set.notes.size() == 2);
-  CHECK(set.notes[1].second.find("AWS::SNS::Topic (1)") != std::string::npos);
+  CHECK(set.notes[1].second.find("AWS::IoT::Policy (1)") != std::string::npos);
   CHECK(set.of_type("aws_ebs_volume").size() == 1);
 }
 
