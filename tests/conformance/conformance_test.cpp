@@ -171,6 +171,15 @@ const Derived kDerived[] = {
      "mysql on 3306"},
     {kTc401, "aws_db_instance.default", "rds-instance-not-public", "FAIL", "publicly_accessible = true"},
     {kTc401, "aws_db_instance.default", "rds-instance-deletion-protection", "FAIL", "deletion_protection = null"},
+    // is_set: values the configuration leaves out take the provider's (or the API's) default.
+    {kTerraGoat, "aws_db_instance.default", "rds-no-default-port", "FAIL",
+     "port is not configured, so the instance gets MySQL's 3306 (unknown in the plan)"},
+    {kTc401, "aws_db_instance.default", "rds-backup-retention-7-days", "FAIL",
+     "backup_retention_period is not configured: the API default is 1 day (unknown in the plan)"},
+    {kInfracost, "module.db.module.db_1.module.db_instance.aws_db_instance.this[0]", "rds-instance-cmk", "FAIL",
+     "kms_key_id = \"\" (the module's \"none\")"},
+    {kInfracost, "module.db.module.db_2.module.db_instance.aws_db_instance.this[0]", "rds-instance-cmk", "FAIL",
+     "kms_key_id = var.kms_key_id, a module variable no caller sets (default null)"},
     {kPeProvider, "aws_s3_bucket.bucket2", "s3-encryption-at-rest", "PASS",
      "an aws_s3_bucket_server_side_encryption_configuration references it"},
     {kPeProvider, "aws_s3_bucket.bucket1", "s3-encryption-at-rest", "FAIL", "no encryption configuration anywhere"},
@@ -195,6 +204,8 @@ const Deviation kDeviations[] = {
     {kRegulaEbs, "aws_ebs_volume.missing", "FG_R00016", "ebs-encryption-at-rest", "FAIL", "unknown"},
     {kTcMultiple, "aws_security_group.another_failure", "derived", "CUSTOM_NET_001", "PASS", "unknown"},
     {kPeProvider, "aws_s3_bucket.bucket1", "derived", "s3-encryption-at-rest", "FAIL", "unknown"},
+    {kInfracost, "module.db.module.db_2.module.db_instance.aws_db_instance.this[0]", "derived", "rds-instance-cmk",
+     "FAIL", "pass"},
 };
 
 std::string lower(std::string s) {
