@@ -48,7 +48,7 @@ std::vector<AttrMap> attr_rows(std::string_view file, const YAML::Node& n) {
   if (!n) return rows;
   if (!n.IsSequence()) fail(file, n.Mark(), "expected a list of attribute rows");
   for (const auto& row : n) {
-    check_keys(file, row, {"name", "config", "custodian", "as", "default", "each"});
+    check_keys(file, row, {"name", "config", "custodian", "as", "default", "each", "each_key"});
     AttrMap m;
     if (!row["name"] || !row["name"].IsScalar()) fail(file, row.Mark(), "an attribute row needs a 'name'");
     m.name = row["name"].as<std::string>();
@@ -64,6 +64,10 @@ std::vector<AttrMap> attr_rows(std::string_view file, const YAML::Node& n) {
       m.fallback = row["default"].as<std::string>();
     }
     m.each = attr_rows(file, row["each"]);
+    if (row["each_key"]) {
+      if (m.each.empty()) fail(file, row["each_key"].Mark(), "'each_key' needs 'each'");
+      m.each_key = row["each_key"].as<std::string>();
+    }
     rows.push_back(std::move(m));
   }
   return rows;
@@ -146,6 +150,14 @@ Value map_value(Arena& out, const Value& root, const AttrMap& row, Side side) {
     auto one = [&](const Value& item) { blocks.push_back(map_attributes(out, item, row.each, side)); };
     if (v.is_list()) {
       for (const Value& item : v.as_list()) one(item);
+    } else if (v.is_object() && !row.each_key.empty()) {
+      // A map keyed by kind (OpenSearch log options by log type) becomes one block per kind.
+      for (const Member& kv : v.as_object()) {
+        Value block = map_attributes(out, kv.value, row.each, side);
+        std::vector<Member> members(block.as_object().begin(), block.as_object().end());
+        members.push_back({intern(row.each_key), Value::string(out, symbol_name(kv.key))});
+        blocks.push_back(Value::object(out, members));
+      }
     } else if (v.is_object()) {
       one(v);
     }

@@ -46,6 +46,13 @@ const std::vector<std::string>& known_resource_types() {
       "aws_sqs_queue_policy", "aws_ssm_document", "aws_ssm_parameter", "aws_subnet", "aws_vpc",
       "aws_vpc_endpoint", "aws_vpc_security_group_egress_rule", "aws_vpc_security_group_ingress_rule",
       "aws_waf_web_acl", "aws_wafv2_web_acl",
+      // Data services checked by rules/aws_{rds,dynamodb,docdb,neptune,redshift,efs,emr,glue,memorydb}.edict.
+      "aws_dax_cluster", "aws_db_instance_automated_backups_replication", "aws_db_snapshot_copy",
+      "aws_docdb_cluster_parameter_group", "aws_efs_access_point", "aws_efs_backup_policy",
+      "aws_emr_block_public_access_configuration", "aws_emr_security_configuration",
+      "aws_glue_data_catalog_encryption_settings", "aws_glue_security_configuration", "aws_memorydb_cluster",
+      "aws_neptune_cluster_instance", "aws_neptune_cluster_snapshot", "aws_redshift_logging",
+      "aws_redshift_parameter_group",
   };
   return types;
 }

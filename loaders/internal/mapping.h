@@ -29,6 +29,7 @@ struct AttrMap {
   std::string fallback;  // YAML scalar used when the source is absent (parsed as JSON)
   bool has_default = false;
   std::vector<AttrMap> each;  // non-empty: a block list (a source object becomes a 1-element list)
+  std::string each_key;       // set: a source object becomes one block per member, its key in this attribute
 };
 
 // A resource synthesized from a part of the source (S3 encryption, public access block), linked

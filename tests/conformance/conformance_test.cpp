@@ -104,6 +104,7 @@ constexpr const char* kRegulaEbs = "fugue__regula/rego/tests/rules/tf/aws/ebs/in
 constexpr const char* kTc190 = "terraform-compliance__cli/tests/functional/test_issue-190/plan.out.json";
 constexpr const char* kTcMultiple = "terraform-compliance__cli/tests/functional/test_multiple_failures/plan.out.json";
 constexpr const char* kTc400 = "terraform-compliance__cli/tests/functional/test_issue_400/plan.out.json";
+constexpr const char* kTc401 = "terraform-compliance__cli/tests/functional/test_issue_401/plan.out.json";
 constexpr const char* kTerraGoat = "bridgecrewio__checkov/tests/terraform/runner/resources/plan/tfplan.json";
 constexpr const char* kInfracost = "infracost__infracost/cmd/infracost/testdata/terraform_v0.14_plan.json";
 constexpr const char* kPeSensitive = "snyk__policy-engine/pkg/input/golden_test/tfplan/sensitive/plan.json";
@@ -150,6 +151,48 @@ const Derived kDerived[] = {
     {kInfracost, "module.db.module.db_2.module.db_instance.aws_db_instance.this[0]", "CUSTOM_RDS_001", "FAIL",
      "storage_encrypted = false"},
     {kPeSensitive, "aws_db_instance.default", "CUSTOM_RDS_001", "FAIL", "storage_encrypted = null"},
+    // The data-service rules (RDS, OpenSearch, Neptune) on the corpus plans that have such resources.
+    // No upstream test asserts a per-resource verdict for them; these follow from the planned values.
+    {kTerraGoat, "aws_db_instance.default", "rds-instance-not-public", "FAIL", "publicly_accessible = true"},
+    {kTerraGoat, "aws_db_instance.default", "rds-backup-retention-7-days", "FAIL", "backup_retention_period = 0"},
+    {kTerraGoat, "aws_db_instance.default", "rds-enhanced-monitoring", "FAIL", "monitoring_interval = 0"},
+    {kTerraGoat, "aws_db_instance.default", "rds-instance-iam-auth", "FAIL",
+     "mysql without iam_database_authentication_enabled"},
+    {kTerraGoat, "aws_db_instance.default", "rds-auto-minor-version-upgrade", "PASS", "auto_minor_version_upgrade = true"},
+    {kTerraGoat, "aws_db_instance.default", "rds-performance-insights-enabled", "SKIP",
+     "mysql on db.t3.micro has no Performance Insights (Checkov's CKV_AWS_353 exception)"},
+    {kTerraGoat, "aws_db_instance.default", "rds-instance-copy-tags-to-snapshot", "FAIL", "copy_tags_to_snapshot = false"},
+    {kTerraGoat, "aws_elasticsearch_domain.monitoring-framework", "opensearch-encryption-at-rest", "UNKNOWN",
+     "encrypt_at_rest is not configured, so computed (after_unknown)"},
+    {kTerraGoat, "aws_elasticsearch_domain.monitoring-framework", "opensearch-in-vpc", "FAIL", "no vpc_options"},
+    {kTerraGoat, "aws_elasticsearch_domain.monitoring-framework", "opensearch-audit-logging", "FAIL",
+     "no log_publishing_options"},
+    {kTerraGoat, "aws_neptune_cluster.default", "neptune-storage-encrypted", "FAIL", "storage_encrypted = false"},
+    {kTerraGoat, "aws_neptune_cluster.default", "neptune-backup-retention-7-days", "FAIL", "backup_retention_period = 5"},
+    {kTerraGoat, "aws_neptune_cluster.default", "neptune-iam-auth", "FAIL", "iam_database_authentication_enabled = false"},
+    {kTerraGoat, "aws_neptune_cluster_instance.default[0]", "neptune-instance-not-public", "PASS",
+     "publicly_accessible = false"},
+    {kTerraGoat, "aws_neptune_cluster_snapshot.default", "neptune-snapshot-encrypted", "FAIL",
+     "its own storage_encrypted is unknown; db_cluster_identifier references aws_neptune_cluster.default, unencrypted"},
+    {kInfracost, "module.db.module.db_1.module.db_instance.aws_db_instance.this[0]", "rds-backup-retention-7-days",
+     "FAIL", "backup_retention_period = 0 (replicate_source_db = \"\" is not a replica)"},
+    {kInfracost, "module.db.module.db_1.module.db_instance.aws_db_instance.this[0]", "rds-instance-iam-auth", "PASS",
+     "iam_database_authentication_enabled = true"},
+    {kInfracost, "module.db.module.db_2.module.db_instance.aws_db_instance.this[0]", "rds-enhanced-monitoring", "PASS",
+     "monitoring_interval = 30"},
+    {kInfracost, "module.db.module.db_2.module.db_instance.aws_db_instance.this[0]", "rds-no-default-port", "FAIL",
+     "mysql on 3306"},
+    {kTc401, "aws_db_instance.default", "rds-instance-not-public", "FAIL", "publicly_accessible = true"},
+    {kTc401, "aws_db_instance.default", "rds-instance-deletion-protection", "FAIL", "deletion_protection = null"},
+    // is_set: values the configuration leaves out take the provider's (or the API's) default.
+    {kTerraGoat, "aws_db_instance.default", "rds-no-default-port", "FAIL",
+     "port is not configured, so the instance gets MySQL's 3306 (unknown in the plan)"},
+    {kTc401, "aws_db_instance.default", "rds-backup-retention-7-days", "FAIL",
+     "backup_retention_period is not configured: the API default is 1 day (unknown in the plan)"},
+    {kInfracost, "module.db.module.db_1.module.db_instance.aws_db_instance.this[0]", "rds-instance-cmk", "FAIL",
+     "kms_key_id = \"\" (the module's \"none\")"},
+    {kInfracost, "module.db.module.db_2.module.db_instance.aws_db_instance.this[0]", "rds-instance-cmk", "FAIL",
+     "kms_key_id = var.kms_key_id, a module variable no caller sets (default null)"},
     {kPeProvider, "aws_s3_bucket.bucket2", "s3-encryption-at-rest", "PASS",
      "an aws_s3_bucket_server_side_encryption_configuration references it"},
     {kPeProvider, "aws_s3_bucket.bucket1", "s3-encryption-at-rest", "FAIL", "no encryption configuration anywhere"},
@@ -177,6 +220,8 @@ const Deviation kDeviations[] = {
     {kRegulaEbs, "aws_ebs_volume.missing", "FG_R00016", "ebs-encryption-at-rest", "FAIL", "unknown"},
     {kTcMultiple, "aws_security_group.another_failure", "derived", "CUSTOM_NET_001", "PASS", "unknown"},
     {kPeProvider, "aws_s3_bucket.bucket1", "derived", "s3-encryption-at-rest", "FAIL", "unknown"},
+    {kInfracost, "module.db.module.db_2.module.db_instance.aws_db_instance.this[0]", "derived", "rds-instance-cmk",
+     "FAIL", "pass"},
 };
 
 std::string lower(std::string s) {

@@ -160,13 +160,22 @@ TEST_CASE("rule events, history files and select output are recognised") {
     CHECK(attr(*role, "inline_policy") == "[]");
     CHECK(attr(*role, "managed_policy_arns") == "[\"arn:aws:iam::644160558196:policy/DeleteMe\"]");
   }
-  {  // an unmapped type (an RDS cluster)
+  {  // an Aurora Serverless cluster: Config's lower-cased keys (dbclusterIdentifier) map onto aws_rds_cluster
     model::ResourceSet set;
     loaders::load_file(set, cluster);
     set.finish();
-    CHECK(set.resources().empty());
-    REQUIRE(set.notes.size() == 1);
-    CHECK(set.notes[0].first == "unknown resource types");
+    const auto* c = first_of_type(set, "aws_rds_cluster");
+    REQUIRE(c);
+    CHECK(c->address == "arn:aws:rds:us-east-1:644160558196:cluster:database-1");
+    CHECK(attr(*c, "cluster_identifier") == "\"database-1\"");
+    CHECK(attr(*c, "engine") == "\"aurora-postgresql\"");
+    CHECK(attr(*c, "engine_mode") == "\"serverless\"");
+    CHECK(attr(*c, "storage_encrypted") == "true");
+    CHECK(attr(*c, "backup_retention_period") == "7");
+    CHECK(attr(*c, "copy_tags_to_snapshot") == "true");
+    CHECK(attr(*c, "deletion_protection") == "false");
+    CHECK(attr(*c, "port") == "5432");
+    CHECK(attr(*c, "vpc_security_group_ids") == "[\"sg-6c7fa917\"]");
   }
 }
 
