@@ -27,7 +27,7 @@ const std::vector<std::string>& known_resource_types() {
       "aws_iam_instance_profile", "aws_iam_policy", "aws_iam_policy_attachment", "aws_iam_policy_document",
       "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_user",
       "aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_instance", "aws_internet_gateway",
-      "aws_kinesis_firehose_delivery_stream", "aws_kinesis_stream", "aws_kms_alias", "aws_kms_key",
+      "aws_kinesis_firehose_delivery_stream", "aws_kinesis_stream", "aws_kms_alias", "aws_kms_key", "aws_kms_key_policy",
       "aws_lambda_function", "aws_lambda_permission", "aws_launch_configuration", "aws_launch_template", "aws_lb",
       "aws_lb_listener", "aws_lb_target_group", "aws_mq_broker", "aws_msk_cluster", "aws_nat_gateway",
       "aws_neptune_cluster", "aws_network_acl", "aws_network_acl_rule", "aws_network_interface",
