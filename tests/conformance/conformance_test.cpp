@@ -48,8 +48,8 @@ struct Mapping {
 };
 
 // Upstream checks that mean the same as one of ours (or imply it one way). Checks not listed
-// here (SSH/port 22, port 80, CMK encryption, IAM, EKS, versioning, EC2 block devices, ...) say
-// nothing about our rules.
+// here (SSH/port 22, port 80, S3 CMK encryption, IAM, EKS, EC2 block devices, ...) say nothing
+// about our rules.
 const Mapping kMappings[] = {
     {"FG_R00099", "regula", "s3-encryption-at-rest", Relation::Same, "S3 bucket server-side encryption enabled"},
     {"FG_R00016", "regula", "ebs-encryption-at-rest", Relation::Same, "EBS volume encrypted == true"},
@@ -74,6 +74,12 @@ const Mapping kMappings[] = {
     {"AVD-AWS-0088", "trivy", "s3-encryption-at-rest", Relation::Same, "unencrypted S3 bucket"},
     {"AVD-AWS-0107", "trivy", "CUSTOM_NET_001", Relation::PassImpliesPass,
      "no unrestricted ingress to SSH or RDP: a PASS means 3389 is closed"},
+    {"FG_R00036", "regula", "kms-key-rotation-enabled", Relation::Same, "KMS key rotation enabled"},
+    {"FG_R00211", "regula", "s3-policy-no-public-access", Relation::FailImpliesFail,
+     "no list actions for all principals: a FAIL is a statement open to everyone; ours fails any action"},
+    {"s3-versioning", "snyk", "s3-versioning-enabled", Relation::Same, "bucket versioning enabled"},
+    {"CKV_AWS_149", "checkov", "secretsmanager-kms-cmk", Relation::Same,
+     "secret encrypted with a KMS key that is not an aws/ alias"},
 };
 
 // Our verdicts that follow from the corpus data (not from an upstream check of the same meaning).
