@@ -86,6 +86,12 @@ const Mapping kMappings[] = {
      "public endpoint off, or public_access_cidrs set without 0.0.0.0/0"},
     {"CKV_AWS_39", "checkov", "eks-endpoint-not-public", Relation::Same, "endpoint_public_access = false"},
     {"CKV_AWS_58", "checkov", "eks-secrets-encrypted", Relation::Same, "encryption_config covers secrets"},
+    {"FG_R00036", "regula", "kms-key-rotation-enabled", Relation::Same, "KMS key rotation enabled"},
+    {"FG_R00211", "regula", "s3-policy-no-public-access", Relation::FailImpliesFail,
+     "no list actions for all principals: a FAIL is a statement open to everyone; ours fails any action"},
+    {"s3-versioning", "snyk", "s3-versioning-enabled", Relation::Same, "bucket versioning enabled"},
+    {"CKV_AWS_149", "checkov", "secretsmanager-kms-cmk", Relation::Same,
+     "secret encrypted with a KMS key that is not an aws/ alias"},
 };
 
 // Our verdicts that follow from the corpus data (not from an upstream check of the same meaning).

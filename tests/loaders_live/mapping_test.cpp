@@ -50,7 +50,11 @@ std::map<std::string, std::string> verdicts(const std::string& input) {
   opts.now_unix = 1;
   std::map<std::string, std::string> out;
   for (const engine::Result& r : engine::evaluate(*program, set, opts).items) {
-    out[r.rule->id + " " + attr(*r.resource, "id")] = std::string(engine::status_name(r.status));
+    // Synthesized split resources (a bucket's public access block) have no `id` of their own live;
+    // their link to the bucket names them, as the bucket name is the block's id in a plan.
+    std::string id = attr(*r.resource, "id");
+    if (id == "absent") id = attr(*r.resource, "bucket");
+    out[r.rule->id + " " + id] = std::string(engine::status_name(r.status));
   }
   return out;
 }
@@ -146,6 +150,10 @@ TEST_CASE("one rules directory gives the same verdicts on a plan and on live sna
   // Custodian covers the S3 buckets and the security group of the same estate.
   auto s3 = verdicts(kInputs + "custodian/s3/resources.json");
   auto sg = verdicts(kInputs + "custodian/sg/resources.json");
-  for (const auto& [key, status] : s3) CHECK(plan.at(key) == status);
+  // A rule that cannot judge Custodian's data skips it (s3-object-lock-enabled: no Object Lock in
+  // Custodian's s3 records); every other verdict must match.
+  for (const auto& [key, status] : s3) {
+    if (status != "skip") CHECK(plan.at(key) == status);
+  }
   CHECK(sg.at("CUSTOM_NET_001 \"sg-0rdp\"") == plan.at("CUSTOM_NET_001 \"sg-0rdp\""));
 }

@@ -1,0 +1,2 @@
+# CloudWatch alarms from AWS Config.
+# args: evaluate inputs/alarms.json

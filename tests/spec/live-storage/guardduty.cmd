@@ -1,0 +1,2 @@
+# GuardDuty detectors from AWS Config (CloudFormation property names).
+# args: evaluate inputs/guardduty.json
