@@ -44,6 +44,13 @@ const std::vector<std::string>& known_resource_types() {
       "aws_sqs_queue_policy", "aws_ssm_document", "aws_ssm_parameter", "aws_subnet", "aws_vpc",
       "aws_vpc_endpoint", "aws_vpc_security_group_egress_rule", "aws_vpc_security_group_ingress_rule",
       "aws_waf_web_acl", "aws_wafv2_web_acl",
+      // Compute and network rules (rules/aws_ec2, aws_ebs, aws_elb, aws_apigw, aws_waf, ...).
+      "aws_ami_copy", "aws_ami_launch_permission", "aws_api_gateway_domain_name", "aws_api_gateway_method",
+      "aws_api_gateway_method_settings", "aws_apigatewayv2_route", "aws_cloudfront_origin_access_control",
+      "aws_default_network_acl", "aws_ebs_snapshot_copy", "aws_route53_hosted_zone_dnssec",
+      "aws_route53_key_signing_key", "aws_route53_query_log", "aws_wafregional_web_acl",
+      "aws_wafregional_web_acl_association", "aws_wafv2_rule_group", "aws_wafv2_web_acl_association",
+      "aws_wafv2_web_acl_logging_configuration",
   };
   return types;
 }
