@@ -62,7 +62,9 @@ DriftReport compare(const Results& plan_results, const Results& live_results) {
     for (auto v = plan.verdicts.lower_bound({p, std::string()}); v != plan.verdicts.end() && v->first.first == p; ++v) {
       const auto& [key, status] = *v;
       auto it = live.verdicts.find({l, key.second});
-      if (it != live.verdicts.end() && it->second != status)
+      // A skip is no verdict: rules that judge only plans (data a snapshot lacks) skip every live
+      // resource, and that is not drift.
+      if (it != live.verdicts.end() && it->second != status && status != Status::Skip && it->second != Status::Skip)
         report.changed.push_back({key.second, p, l, status, it->second});
     }
   }

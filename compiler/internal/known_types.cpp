@@ -54,6 +54,7 @@ const std::vector<std::string>& known_resource_types() {
       "aws_glue_data_catalog_encryption_settings", "aws_glue_security_configuration", "aws_memorydb_cluster",
       "aws_neptune_cluster_instance", "aws_neptune_cluster_snapshot", "aws_redshift_logging",
       "aws_redshift_parameter_group",
+      "aws_ami_copy", "aws_ami_launch_permission", "aws_api_gateway_domain_name", "aws_api_gateway_method", "aws_api_gateway_method_settings", "aws_apigatewayv2_route", "aws_cloudfront_origin_access_control", "aws_default_network_acl", "aws_ebs_snapshot_copy", "aws_route53_hosted_zone_dnssec", "aws_route53_key_signing_key", "aws_route53_query_log", "aws_wafregional_web_acl", "aws_wafregional_web_acl_association", "aws_wafv2_rule_group", "aws_wafv2_web_acl_association", "aws_wafv2_web_acl_logging_configuration",
   };
   return types;
 }

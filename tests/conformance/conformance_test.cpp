@@ -92,6 +92,23 @@ const Mapping kMappings[] = {
     {"s3-versioning", "snyk", "s3-versioning-enabled", Relation::Same, "bucket versioning enabled"},
     {"CKV_AWS_149", "checkov", "secretsmanager-kms-cmk", Relation::Same,
      "secret encrypted with a KMS key that is not an aws/ alias"},
+    // Compute and network rules (rules/aws_network.edict, aws_ec2.edict).
+    {"FG_R00085", "regula", "sg-no-world-ssh", Relation::Same, "no ingress from 0.0.0.0/0 to port 22"},
+    {"FG_R00377", "regula", "sg-world-ingress-http-only", Relation::Same,
+     "no ingress from 0.0.0.0/0 except to exactly 80 and 443"},
+    {"FG_R00054", "regula", "vpc-flow-logs-enabled", Relation::Same, "the VPC has a flow log that refers to it"},
+    {"sg-no-world-22", "terraform-compliance", "sg-no-world-ssh", Relation::Same, "tcp/22 not open to 0.0.0.0/0"},
+    {"sgr-22-not-world", "terraform-compliance", "sg-no-world-ssh", Relation::Same,
+     "a security group rule covering 22 has no 0.0.0.0/0 source"},
+    {"sg-no-world-80", "terraform-compliance", "sg-no-world-http", Relation::Same, "tcp/80 not open to 0.0.0.0/0"},
+    {"ec2-block-devices-encrypted", "terraform-compliance", "ec2-block-devices-encrypted", Relation::Same,
+     "every block device of aws_instance has encrypted = true"},
+    {"AVD-AWS-0107", "trivy", "sg-no-world-ssh", Relation::PassImpliesPass,
+     "no unrestricted ingress to SSH or RDP: a PASS means 22 is closed"},
+    {"AVD-AWS-0099", "trivy", "sg-description-not-default", Relation::Same,
+     "the group has a description other than the provider default"},
+    {"AVD-AWS-0124", "trivy", "sg-has-description", Relation::FailImpliesFail,
+     "every inline rule has a description (ours also wants one on the group and on separate rules)"},
 };
 
 // Our verdicts that follow from the corpus data (not from an upstream check of the same meaning).
@@ -117,6 +134,8 @@ constexpr const char* kPeSensitive = "snyk__policy-engine/pkg/input/golden_test/
 constexpr const char* kPeProvider = "snyk__policy-engine/pkg/input/golden_test/tfplan/provider-version/plan.json";
 constexpr const char* kPeChanges = "snyk__policy-engine/pkg/input/golden_test/tfplan/resource-changes/plan.json";
 constexpr const char* kTc115 = "terraform-compliance__cli/tests/functional/test_issue-115/plan.out.json";
+constexpr const char* kTc410 = "terraform-compliance__cli/tests/functional/test_issue_410/plan.out.json";
+constexpr const char* kTrivyPlan = "aquasecurity__trivy/pkg/iac/scanners/terraformplan/tfjson/testdata/plan.json";
 constexpr const char* kSnykDestroy = "snyk__cli/test/fixtures/iac/terraform-plan/tf-plan-destroy.json";
 
 const Derived kDerived[] = {
@@ -209,6 +228,15 @@ const Derived kDerived[] = {
     {kTc115, "aws_iam_policy.policy", "iam-no-admin-policy", "PASS",
      "policy JSON with CRLF line ends parses; it allows ec2:Describe only"},
     {kTc115, "aws_iam_policy.policy", "iam-no-credentials-exposure", "PASS", "ec2:Describe returns no credentials"},
+    {kTrivyPlan, "aws_security_group.sg", "sg-no-world-http", "FAIL", "tcp/80 from 0.0.0.0/0 (inline)"},
+    {kTrivyPlan, "aws_security_group.sg", "sg-world-ingress-http-only", "PASS", "world-open on exactly 80 only"},
+    {kTrivyPlan, "aws_security_group.sg", "sg-no-world-high-risk-ports", "PASS", "80 is not a high-risk port"},
+    {kRegulaAny, "aws_security_group.invalid_allow_all", "sg-no-world-high-risk-ports", "FAIL", "0-65535 from 0.0.0.0/0"},
+    {kRegulaAny, "aws_security_group.invalid_include_443", "sg-no-world-high-risk-ports", "PASS", "442-444 holds no high-risk port"},
+    {kRegulaSsh, "aws_security_group.invalid_sg_2", "sg-no-world-high-risk-ports", "FAIL", "20-25 holds 20, 21, 22, 23 and 25"},
+    {kTc400, "aws_security_group_rule.example_rule_22", "sg-no-world-http", "PASS", "0-22 does not reach 80"},
+    {kTc400, "aws_security_group_rule.example_rule", "sg-no-world-all-traffic", "PASS", "tcp 0-65535 is not protocol -1"},
+    {kTc410, "aws_instance.ebs_encrypted_not_present", "ec2-detailed-monitoring-enabled", "FAIL", "monitoring = null"},
 };
 
 // Known disagreements, each explained in docs/conformance.md. `check` is the upstream rule id,
@@ -228,6 +256,8 @@ const Deviation kDeviations[] = {
     {kPeProvider, "aws_s3_bucket.bucket1", "derived", "s3-encryption-at-rest", "FAIL", "unknown"},
     {kInfracost, "module.db.module.db_2.module.db_instance.aws_db_instance.this[0]", "derived", "rds-instance-cmk",
      "FAIL", "pass"},
+    {kTc410, "aws_instance.ebs_encrypted_not_present", "ec2-block-devices-encrypted", "ec2-block-devices-encrypted",
+     "FAIL", "unknown"},
 };
 
 std::string lower(std::string s) {
@@ -235,11 +265,14 @@ std::string lower(std::string s) {
   return s;
 }
 
-const Mapping* mapping_for(const std::string& upstream) {
+// An upstream check may carry over to several of our rules (FG_R00377 says something about RDP
+// and about every other port).
+std::vector<const Mapping*> mappings_for(const std::string& upstream) {
+  std::vector<const Mapping*> out;
   for (const Mapping& m : kMappings) {
-    if (upstream == m.upstream) return &m;
+    if (upstream == m.upstream) out.push_back(&m);
   }
-  return nullptr;
+  return out;
 }
 
 const Deviation* deviation_for(const std::string& file, const std::string& resource, const std::string& check,
@@ -355,17 +388,17 @@ TEST_CASE("the shipped rules agree with the corpus's expected verdicts", "[confo
     for (const char* list : {"expectations", "derived_not_asserted_upstream"}) {
       if (!entry.contains(list)) continue;
       for (const auto& e : entry[list]) {
-        const Mapping* m = mapping_for(e.value("rule", ""));
-        if (m == nullptr) continue;
-        std::string want = e.value("result", "");
-        if (m->relation == Relation::PassImpliesPass && want != "PASS") continue;
-        if (m->relation == Relation::FailImpliesFail && want != "FAIL") continue;
-        // Everything mapped is a plan file: the live-snapshot folders have no mapped checks.
-        if (!fs::is_regular_file(corpus / file)) FAIL("a mapped check on something that is not a plan file: " << file);
-        Comparison c{file, e.value("resource", ""), m->upstream, m->ours, want,
-                     status_of(file, m->ours, e.value("resource", "")),
-                     std::string(list) == "expectations" ? "asserted upstream" : "derived in EXPECTED.json"};
-        compare(c, std::string(list) == "expectations" ? asserted : derived, seen, report[file]);
+        for (const Mapping* m : mappings_for(e.value("rule", ""))) {
+          std::string want = e.value("result", "");
+          if (m->relation == Relation::PassImpliesPass && want != "PASS") continue;
+          if (m->relation == Relation::FailImpliesFail && want != "FAIL") continue;
+          // Everything mapped is a plan file: the live-snapshot folders have no mapped checks.
+          if (!fs::is_regular_file(corpus / file)) FAIL("a mapped check on something that is not a plan file: " << file);
+          Comparison c{file, e.value("resource", ""), m->upstream, m->ours, want,
+                       status_of(file, m->ours, e.value("resource", "")),
+                       std::string(list) == "expectations" ? "asserted upstream" : "derived in EXPECTED.json"};
+          compare(c, std::string(list) == "expectations" ? asserted : derived, seen, report[file]);
+        }
       }
     }
   }
