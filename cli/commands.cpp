@@ -473,9 +473,9 @@ int run_test(const TestArgs& args) {
   ro.now_unix = now;
   ruletest::RunResult result = ruletest::run_tests(*program, plan.test_files, ro);
   if (result.cases.empty() && result.bad_files.empty()) return usage_error("no test name matches --run '" + args.run + "'");
-  for (const auto& [path, message] : result.bad_files) std::cerr << "edict: error: " << message << "\n";
+  for (const auto& [path, message] : result.bad_files) std::cerr << "edict: error: " << text::printable(message) << "\n";
   for (const ruletest::CaseResult& c : result.cases) {
-    for (const std::string& e : c.errors) std::cerr << "edict: error: " << e << "\n";
+    for (const std::string& e : c.errors) std::cerr << "edict: error: " << text::printable(e) << "\n";
   }
   std::cout << ruletest::render_text(result);
   std::cout.flush();
