@@ -192,4 +192,13 @@ TEST_CASE("CLI: stream and diff on a repository with no rule files say so") {
   repo.commit("three");
   CHECK(sh(e + " stream --repo " + dir + " --since HEAD", &out, true) == 0);
   CHECK(out.find("no rule changes in 0 commits") != std::string::npos);
+  // A rule file whose name holds ESC is listed escaped, in stream and in diff.
+  repo.write("rules/x\x1b[2J.edict", rule("OTHER", "size <= 1"));
+  repo.commit("four");
+  CHECK(sh(e + " stream --repo " + dir + " --since HEAD~1", &out) == 0);
+  CHECK(out.find("rules/x\\x1b[2J.edict") != std::string::npos);
+  CHECK(out.find('\x1b') == std::string::npos);
+  CHECK(sh(e + " diff --repo " + dir, &out) == 0);
+  CHECK(out.find("rules/x\\x1b[2J.edict") != std::string::npos);
+  CHECK(out.find('\x1b') == std::string::npos);
 }
