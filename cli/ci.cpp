@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "common/files.h"
 #include "lang/diagnostics.h"
 #include "report/report.h"
 
@@ -66,6 +67,33 @@ void warn_waivers(const triage::Outcome& t, const bytecode::Program& program) {
   }
 }
 
+// Every file the run reads: inputs, rule files (directories expanded), waivers, baseline, state.
+std::vector<std::string> files_read(const EvaluateArgs& args, const std::string& waivers) {
+  std::vector<std::string> out = args.inputs;
+  for (const std::string& r : args.rules) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(r, ec)) {
+      out.push_back(r);
+      continue;
+    }
+    for (std::filesystem::recursive_directory_iterator it(r, ec), end; it != end && !ec; it.increment(ec)) {
+      if (it->is_regular_file(ec)) out.push_back(it->path().string());
+    }
+  }
+  for (const std::string* f : {&waivers, &args.baseline, &args.state}) {
+    if (!f->empty()) out.push_back(*f);
+  }
+  return out;
+}
+
+// No output may replace a file the run reads (compared by identity, not by spelling).
+bool check_overwrites(const std::string& option, const std::string& output, const std::vector<std::string>& read) {
+  if (const std::string* input = files::overwritten_input(output, read)) {
+    return problem(option + output + " names the input '" + *input + "', which it would overwrite; write it elsewhere");
+  }
+  return true;
+}
+
 }  // namespace
 
 bool prepare_ci(const EvaluateArgs& args, CiSetup& ci) {
@@ -80,8 +108,9 @@ bool prepare_ci(const EvaluateArgs& args, CiSetup& ci) {
       return problem("unknown report format '" + format + "' in --output (use " + format_list() + ")");
     }
     for (const auto& [f, p] : ci.outputs) {
-      if (p == path) return problem("--output names '" + path + "' twice");
+      if (p == path || files::same_file(p, path)) return problem("--output names '" + path + "' twice");
     }
+    // '-' is stdout, as for `baseline create --output -` and `test --junit -`.
     ci.outputs.emplace_back(format, path);
   }
   if (!args.fail_on.empty()) {
@@ -93,12 +122,25 @@ bool prepare_ci(const EvaluateArgs& args, CiSetup& ci) {
   ci.gate.soft_fail = args.soft_fail;
   std::string error;
   // A baseline records failures as they are, so `baseline create` reads no waivers.
+  std::string waivers;
   if (args.write_baseline.empty()) {
-    std::string path = args.waivers;
+    waivers = args.waivers;
     std::error_code ec;
-    if (path.empty() && std::filesystem::is_regular_file(triage::kDefaultWaiverFile, ec)) {
-      path = triage::kDefaultWaiverFile;
+    if (waivers.empty() && std::filesystem::is_regular_file(triage::kDefaultWaiverFile, ec)) {
+      waivers = triage::kDefaultWaiverFile;
     }
+  }
+  std::vector<std::string> read = files_read(args, waivers);
+  for (const auto& [format, path] : ci.outputs) {
+    if (!check_overwrites("--output " + format + "=", path, read)) return false;
+  }
+  if (!args.write_baseline.empty() && !check_overwrites("--output ", args.write_baseline, read)) return false;
+  if (!args.state.empty()) {  // the state file is rewritten: it must not be any other input
+    std::vector<std::string> others(read.begin(), read.end() - 1);
+    if (!check_overwrites("--state ", args.state, others)) return false;
+  }
+  if (args.write_baseline.empty()) {
+    const std::string& path = waivers;
     if (!path.empty()) {
       ci.waivers = std::make_unique<triage::WaiverFile>();
       if (!triage::load_waivers(path, *ci.waivers, error)) return problem(error);
@@ -144,17 +186,27 @@ int finish_evaluate(const EvaluateArgs& args, CiSetup& ci, const bytecode::Progr
   info.triage = &outcome;
   info.builtin_rules = args.rules.empty();
   info.markdown_limit = args.markdown_limit;
+  if (ci.have_state) info.first_seen = &ci.first_seen;
   warn_waivers(outcome, program);
 
   report::TextOptions topts;
   topts.color = color;
   topts.show_passing = !args.quiet;
-  std::cout << report::render(args.format, results, set, info, topts);
-  std::cout.flush();
-  topts.color = false;  // files are never coloured
+  // Files first: when one cannot be written the run is exit 2 and stdout shows no report that
+  // looks like a success. `--output FORMAT=-` puts that report on stdout instead of --format's.
+  std::string stdout_format = args.format;
+  report::TextOptions fopts = topts;
+  fopts.color = false;  // files are never coloured
   for (const auto& [format, path] : ci.outputs) {
-    if (!write_file(path, report::render(format, results, set, info, topts), format + " report")) return 2;
+    if (path == "-") {
+      stdout_format = format;
+      continue;
+    }
+    if (!write_file(path, report::render(format, results, set, info, fopts), format + " report")) return 2;
   }
+  if (stdout_format != "text") topts.color = false;
+  std::cout << report::render(stdout_format, results, set, info, topts);
+  std::cout.flush();
   return triage::exit_code(results, ci.gate);
 }
 

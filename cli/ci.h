@@ -2,6 +2,7 @@
 // selection, waivers, baselines and the exit-code gate, around the evaluation in commands.cpp.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -19,6 +20,9 @@ struct CiSetup {
   triage::GateOptions gate;
   std::unique_ptr<triage::WaiverFile> waivers;  // null: no waiver file
   std::unique_ptr<triage::Baseline> baseline;   // null: no --baseline
+  // --state: first_seen of each open violation, for the reports (set after evaluation).
+  bool have_state = false;
+  std::map<std::pair<std::string, std::string>, std::string> first_seen;
 };
 
 // Checks --output, --fail-on and --format and reads the waiver and baseline files. On a problem

@@ -10,9 +10,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <set>
 
 #include "cli/history_commands.h"
+#include "common/files.h"
+#include "common/text.h"
 #include "compiler/compiler.h"
 #include "engine/evaluate.h"
 #include "engine/rule_sources.h"
@@ -57,8 +60,9 @@ class PhaseTimer {
   std::chrono::steady_clock::time_point last_;
 };
 
+// Messages quote input text (addresses, keys, file names): printed escaped, never raw.
 int usage_error(const std::string& message) {
-  std::cerr << "edict: error: " << message << "\n";
+  std::cerr << "edict: error: " << text::printable(message) << "\n";
   return 2;
 }
 
@@ -92,6 +96,34 @@ std::unique_ptr<bytecode::Program> compile_rules(const std::vector<std::string>&
   }
   ok = true;
   return std::move(result.program);
+}
+
+// The inputs with any file named twice (by identity: ./a.json and a.json, a symlink) kept once,
+// so that its resources are neither counted nor reported twice. A note says which were dropped.
+std::vector<std::string> unique_inputs(const std::vector<std::string>& inputs) {
+  std::vector<std::string> out;
+  std::vector<std::pair<files::FileId, std::string>> seen;
+  bool stdin_seen = false;
+  for (const std::string& in : inputs) {
+    std::optional<files::FileId> id = files::file_id(in);
+    const std::string* first = nullptr;
+    if (in == "-") {
+      if (stdin_seen) first = &in;
+      stdin_seen = true;
+    } else if (id) {
+      for (const auto& [other, name] : seen) {
+        if (other == *id) first = &name;
+      }
+      if (!first) seen.emplace_back(*id, in);
+    }
+    if (first) {
+      std::cerr << "note: duplicate input: '" << text::printable(in) << "' is the same file as '"
+                << text::printable(*first) << "'; read once\n";
+      continue;
+    }
+    out.push_back(in);
+  }
+  return out;
 }
 
 }  // namespace
@@ -161,13 +193,22 @@ int run_evaluate(const EvaluateArgs& args) {
   if (!select_rules(*program, args, rule_ids)) return 2;
   model::ResourceSet set;
   try {
-    for (const std::string& input : args.inputs) loaders::load_file(set, input);
+    for (const std::string& input : unique_inputs(args.inputs)) loaders::load_file(set, input);
   } catch (const loaders::InputError& e) {
     return usage_error(e.what());
   }
   timer.mark("load");
+  // The state file is read before evaluation, so that a bad one stops the run before any work.
+  engine::ScanState state;
+  if (!args.state.empty()) {
+    try {
+      state = engine::read_state(args.state);
+    } catch (const loaders::InputError& e) {
+      return usage_error(e.what());
+    }
+  }
   // Loader notes (unknown snapshot types, skipped items) go to stderr: counted and listed, not fatal.
-  for (const auto& [what, text] : set.notes) std::cerr << "note: " << what << ": " << text << "\n";
+  for (const auto& [what, note] : set.notes) std::cerr << "note: " << what << ": " << text::printable(note) << "\n";
   set.finish();
   timer.mark("index");
   engine::EvalOptions opts;
@@ -181,19 +222,27 @@ int run_evaluate(const EvaluateArgs& args) {
   opts.trace = args.explain ? engine::TraceMode::Failures : engine::TraceMode::Off;
   engine::Results results = engine::evaluate(*program, set, opts);
   timer.mark("evaluate");
-  if (!args.state.empty()) {  // continuous scans: fold this run into the state file first
+  engine::StateDelta delta;
+  if (!args.state.empty()) {
+    delta = engine::update_state(state, results, now);
+    ci.have_state = true;
+    for (const engine::StateEntry& e : state.entries) {
+      if (e.resolved.empty()) ci.first_seen[{e.rule, e.address}] = e.first_seen;
+    }
+  }
+  bool color = args.format == "text" && colour_for(STDOUT_FILENO, args.no_color);
+  int status = finish_evaluate(args, ci, *program, results, set, opts, color);
+  timer.mark("report");
+  // Continuous scans: the state advances last, and only when every report was written, so a
+  // failed run can be repeated with the same state.
+  if (!args.state.empty() && status != 2) {
     try {
-      engine::ScanState state = engine::read_state(args.state);
-      engine::StateDelta delta = engine::update_state(state, results, now);
       engine::write_state(args.state, state);
       std::cerr << "state: " << engine::delta_line(delta) << "\n";
     } catch (const loaders::InputError& e) {
       return usage_error(e.what());
     }
   }
-  bool color = args.format == "text" && colour_for(STDOUT_FILENO, args.no_color);
-  int status = finish_evaluate(args, ci, *program, results, set, opts, color);
-  timer.mark("report");
   return status;
 }
 
@@ -209,12 +258,12 @@ int run_drift(const DriftArgs& args) {
     return usage_error(e.what());
   }
   for (const auto* set : {&plan, &live})
-    for (const auto& [what, text] : set->notes) std::cerr << "note: " << what << ": " << text << "\n";
+    for (const auto& [what, note] : set->notes) std::cerr << "note: " << what << ": " << text::printable(note) << "\n";
   plan.finish();
   live.finish();
   engine::DriftReport drift =
       engine::compare(engine::evaluate(*program, plan), engine::evaluate(*program, live));
-  std::cout << engine::render_drift(drift);
+  std::cout << (args.format == "json" ? engine::render_drift_json(drift) : engine::render_drift(drift));
   return drift.empty() ? 0 : 1;
 }
 
@@ -229,7 +278,9 @@ int run_config_rule(const ConfigRuleArgs& args) {
     std::string text = loaders::read_input(args.event);
     event = report::parse_config_event(text, name);
     if (!args.item.empty()) {
-      // The item fetched by the caller (get-resource-config-history / batch-get-resource-config).
+      // The item fetched by the caller (get-resource-config-history / batch-get-resource-config);
+      // of a history only the latest capture is judged (loaders/aws_config.cpp).
+      report::check_item_resource(loaders::read_input(args.item), args.item, event);
       loaders::load_file(set, args.item);
     } else if (event.oversized) {
       return usage_error(name + ": an oversized configuration item is not in the event; fetch it with "
@@ -251,7 +302,7 @@ int run_config_rule(const ConfigRuleArgs& args) {
     params.checked = false;
     set.add(params);
   }
-  for (const auto& [what, text] : set.notes) std::cerr << "note: " << what << ": " << text << "\n";
+  for (const auto& [what, note] : set.notes) std::cerr << "note: " << what << ": " << text::printable(note) << "\n";
   set.finish();
   std::cout << report::render_put_evaluations(engine::evaluate(*program, set), event);
   return 0;
@@ -365,19 +416,22 @@ int run_explain(const ExplainArgs& args) {
   opts.trace = engine::TraceMode::All;
   engine::Result r = engine::evaluate_one(*program, set, *rule, *res, opts);
 
-  std::string out = "rule      " + rule->id + " [" + rule->severity + "]" + (rule->title.empty() ? "" : " " + rule->title) +
-                    "\n          " + span_location(*program, rule->span) + "\n";
-  out += "resource  " + args.address + "  (" + std::string(res->type) + ", " + set.files()[res->file] + ", " +
+  // Input-derived text is escaped, as in the text report (report/text.cpp).
+  auto safe = [](std::string_view t) { return text::printable(t); };
+  std::string out = "rule      " + safe(rule->id) + " [" + safe(rule->severity) + "]" +
+                    (rule->title.empty() ? "" : " " + safe(rule->title)) + "\n          " +
+                    safe(span_location(*program, rule->span)) + "\n";
+  out += "resource  " + safe(args.address) + "  (" + safe(res->type) + ", " + safe(set.files()[res->file]) + ", " +
          std::string(model::action_name(res->action)) + ")\n";
   out += "status    " + std::string(engine::status_name(r.status)) + "\n";
-  if (!r.message.empty()) out += "message   " + r.message + "\n";
-  for (size_t i = 0; i < r.why.size(); ++i) out += std::string(i ? "          " : "why       ") + r.why[i] + "\n";
+  if (!r.message.empty()) out += "message   " + safe(r.message) + "\n";
+  for (size_t i = 0; i < r.why.size(); ++i) out += std::string(i ? "          " : "why       ") + safe(r.why[i]) + "\n";
   for (size_t i = 0; i < r.unknown_paths.size(); ++i) {
-    out += std::string(i ? "          " : "unknown   ") + r.unknown_paths[i] + "\n";
+    out += std::string(i ? "          " : "unknown   ") + safe(r.unknown_paths[i]) + "\n";
   }
-  if (!r.location.empty()) out += "at        " + r.location + "\n";
+  if (!r.location.empty()) out += "at        " + safe(r.location) + "\n";
   out += "trace\n";
-  for (const std::string& t : r.trace) out += "  " + t + "\n";
+  for (const std::string& t : r.trace) out += "  " + safe(t) + "\n";
   std::cout << out;
   return r.status == engine::Status::Fail || r.status == engine::Status::Error ? 1 : 0;
 }
@@ -401,6 +455,14 @@ int run_test(const TestArgs& args) {
   }
   if (rule_files.empty()) return usage_error("no rules to test: give rule files or directories (or --rules)");
   if (plan.test_files.empty()) return usage_error("no test files (*.test.yaml) next to the rules given");
+  if (!args.junit.empty()) {  // the report must not replace a rule or test file
+    std::vector<std::string> read = rule_files;
+    read.insert(read.end(), plan.test_files.begin(), plan.test_files.end());
+    if (const std::string* input = files::overwritten_input(args.junit, read)) {
+      return usage_error("--junit " + args.junit + " names the input '" + *input +
+                         "', which it would overwrite; write it elsewhere");
+    }
+  }
   bool ok = false;
   compiler::CompileOptions copts;
   copts.trace = true;  // mismatches show traces
@@ -411,9 +473,9 @@ int run_test(const TestArgs& args) {
   ro.now_unix = now;
   ruletest::RunResult result = ruletest::run_tests(*program, plan.test_files, ro);
   if (result.cases.empty() && result.bad_files.empty()) return usage_error("no test name matches --run '" + args.run + "'");
-  for (const auto& [path, message] : result.bad_files) std::cerr << "edict: error: " << message << "\n";
+  for (const auto& [path, message] : result.bad_files) std::cerr << "edict: error: " << text::printable(message) << "\n";
   for (const ruletest::CaseResult& c : result.cases) {
-    for (const std::string& e : c.errors) std::cerr << "edict: error: " << e << "\n";
+    for (const std::string& e : c.errors) std::cerr << "edict: error: " << text::printable(e) << "\n";
   }
   std::cout << ruletest::render_text(result);
   std::cout.flush();

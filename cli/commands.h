@@ -88,6 +88,7 @@ struct ConfigRuleArgs {
 struct DriftArgs {
   std::vector<std::string> plan, live;  // plan or state files; live snapshot files
   std::vector<std::string> rules;       // none: the shipped rules
+  std::string format = "text";          // text or json
 };
 
 int run_evaluate(const EvaluateArgs& args);

@@ -24,6 +24,17 @@ int fail(const std::string& message) {
   return 2;
 }
 
+// True when HEAD holds no rule file (an unborn HEAD holds none either).
+bool no_rule_files(const history::Repository& repo, const history::PathFilter& filter) {
+  std::string head;
+  try {
+    head = history::resolve_commit(repo, "HEAD");
+  } catch (const history::HistoryError&) {
+    return true;
+  }
+  return history::snapshot_at(repo, head, filter).files.empty();
+}
+
 }  // namespace
 
 int run_stream(const StreamArgs& args) {
@@ -54,6 +65,14 @@ int run_stream(const StreamArgs& args) {
       std::cout << "{\"version\": " << text::json_string(EDICT_VERSION) << ", \"events\": [" << json
                 << (first ? "" : "\n") << "]}\n";
     }
+    if (events == 0) {  // say why nothing was printed
+      std::string where = args.paths.empty() ? "" : " under the --path given";
+      if (no_rule_files(repo, opts.filter)) {
+        std::cerr << "edict: the repository has no rule files (*.edict)" << where << " at HEAD; nothing to stream\n";
+      } else {
+        std::cerr << "edict: no rule changes in " << text::plural(commits, "commit", "commits") << "\n";
+      }
+    }
     if (store) {
       std::cerr << "edict: recorded " << text::plural(commits, "new commit", "new commits") << " with "
                 << text::plural(events, "event", "events") << " in " << args.db << "\n";
@@ -79,6 +98,10 @@ int run_diff(const DiffArgs& args) {
     if (!args.impact.empty()) impact = std::make_unique<history::ImpactResult>(history::impact(diff, args.impact, now));
     std::cout << (args.format == "json" ? history::render_diff_json(diff, diff.why, impact.get())
                                         : history::render_diff_text(diff, diff.why, impact.get()));
+    if (diff.changes.empty() && diff.errors.empty() && no_rule_files(repo, filter)) {
+      std::cerr << "edict: the repository has no rule files (*.edict)"
+                << (args.paths.empty() ? "" : " under the --path given") << " at HEAD\n";
+    }
     return 0;
   } catch (const history::HistoryError& e) {
     return fail(e.what());

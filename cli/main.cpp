@@ -1,10 +1,12 @@
 // The edict command line: argument parsing only; every subcommand calls into edict_core
 // through cli/commands.h. Exit codes: 0 ok, 1 failures found, 2 could not evaluate.
 #include <CLI/CLI.hpp>
+#include <cctype>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "cli/history_commands.h"
+#include "loaders/loader.h"
 
 int main(int argc, char** argv) {
   using namespace edict::cli;
@@ -18,13 +20,29 @@ int main(int argc, char** argv) {
 
   // Repeatable options take one value per occurrence (allow_extra_args(false)): otherwise CLI11
   // lets `--rules a.edict plan.json` swallow the input file as a second rule path.
+  // Severities are accepted in any case (HIGH, High, high).
+  CLI::Validator lower_case(
+      [](std::string& s) {
+        for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return std::string();
+      },
+      "");
+  CLI::Validator at_least_one(
+      [](std::string& s) {
+        if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.find_first_not_of('0') == std::string::npos)
+          return "must be a whole number of at least 1, got '" + s + "'";
+        return std::string();
+      },
+      "N>=1");
+
   EvaluateArgs ev;
   CLI::App* evaluate = app.add_subcommand("evaluate", "Evaluate rules over Terraform plans or state (the main job)");
   evaluate->add_option("--rules", ev.rules, "Rule file or directory (repeatable; default: the shipped rules)")
       ->allow_extra_args(false);
   evaluate->add_option("--format", ev.format, "Output format on stdout")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github", "markdown"}));
-  evaluate->add_option("--severity", ev.severity, "Only rules at or above this severity (info, low, medium, high, critical)");
+  evaluate->add_option("--severity", ev.severity, "Only rules at or above this severity (info, low, medium, high, critical)")
+      ->transform(lower_case);
   evaluate->add_option("--rule", ev.rule_ids, "Only rules with this id, or matching this glob (repeatable)")
       ->allow_extra_args(false);
   evaluate->add_flag("--no-color", ev.no_color, "Never colour the text output (NO_COLOR is honoured too)");
@@ -35,11 +53,12 @@ int main(int argc, char** argv) {
   evaluate->add_option("--skip-rule", ev.skip_rule_ids, "Not rules with this id, or matching this glob (repeatable)")
       ->allow_extra_args(false);
   evaluate->add_option("--output", ev.outputs, "Also write a report: FORMAT=PATH (repeatable)")->allow_extra_args(false);
-  evaluate->add_option("--fail-on", ev.fail_on, "Only failures of rules at or above this severity make the exit status 1");
+  evaluate->add_option("--fail-on", ev.fail_on, "Only failures of rules at or above this severity make the exit status 1")
+      ->transform(lower_case);
   evaluate->add_flag("--soft-fail", ev.soft_fail, "Exit with 0 even when there are failures (2 still means an error)");
   evaluate->add_option("--state", ev.state, "Remember violations across runs in this file (first/last seen, resolved)");
   evaluate->add_option("--markdown-limit", ev.markdown_limit, "Markdown report: offending resources listed per rule")
-      ->check(CLI::PositiveNumber);
+      ->check(at_least_one);
   evaluate->add_option("--waivers", ev.waivers, "Waiver file (default: .edict-waivers.yaml when it exists)");
   evaluate->add_option("--baseline", ev.baseline, "Fail only on findings not in this baseline file");
   evaluate->add_option("--changed-since", ev.changed_since,
@@ -135,12 +154,39 @@ int main(int argc, char** argv) {
   drift->add_option("--plan", dra.plan, "Plan or state JSON file (repeatable)")->required()->allow_extra_args(false);
   drift->add_option("--live", dra.live, "Live snapshot file: AWS Config or Custodian (repeatable)")
       ->required()->allow_extra_args(false);
+  drift->add_option("--format", dra.format, "Output format")->check(CLI::IsMember({"text", "json"}));
   drift->add_option("--rules", dra.rules, "Rule file or directory (repeatable; default: the shipped rules)")
       ->allow_extra_args(false);
 
   BuiltinsArgs ba;
   CLI::App* builtins = app.add_subcommand("builtins", "List the builtin functions");
   builtins->add_flag("--markdown", ba.markdown, "Print docs/stdlib.md");
+
+  // Each subcommand's help gives its own exit codes: only evaluate, drift, explain, test and eval
+  // can find anything, so only they talk about failures (subcommands inherit the app's footer).
+  const std::string could_not = "2 could not (bad rules, input or usage).";
+  evaluate->footer("Exit codes: 0 no failures, 1 failures found, 2 could not evaluate (bad rules, input or usage).");
+  baseline->footer("Exit codes: 0 the baseline was written, " + could_not);
+  baseline_create->footer("Exit codes: 0 the baseline was written, " + could_not);
+  check->footer("Exit codes: 0 the rules compile, 2 compile errors (or warnings under --werror), or bad usage.");
+  disasm->footer("Exit codes: 0 done, " + could_not);
+  eval->footer("Exit codes: 0 done, 1 the expression failed at run time, " + could_not);
+  explain->footer("Exit codes: 0 the rule passes (or is unknown) on the resource, 1 it fails or errors, " + could_not);
+  test->footer("Exit codes: 0 every test passes, 1 a test fails (or coverage is incomplete under --require-coverage), " +
+               could_not);
+  repl->footer("Exit codes: 0 done, " + could_not);
+  stream->footer("Exit codes: 0 done, 2 could not (not a repository, a bad database or usage).");
+  diff->footer("Exit codes: 0 done, 2 could not (not a repository, an unknown revision, bad input or usage).");
+  config_rule->footer("Exit codes: 0 the evaluation was printed, 2 could not (bad event, item, rules or usage).");
+  drift->footer("Exit codes: 0 no drift, 1 drift found, " + could_not);
+  builtins->footer("Exit codes: 0 done, 2 bad usage.");
+
+  // Every subcommand that reads files takes the input size limit (loaders/loader.h).
+  std::string max_input;
+  for (CLI::App* sub : {evaluate, eval, explain, test, repl, check, disasm, diff, baseline_create, config_rule, drift}) {
+    sub->add_option("--max-input-size", max_input,
+                    "Largest file read, in bytes or with K, M or G (default 2G); larger inputs are an error");
+  }
 
   try {
     app.parse(argc, argv);
@@ -153,6 +199,16 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return 2;
+  }
+
+  if (!max_input.empty()) {
+    uint64_t bytes = 0;
+    if (!edict::loaders::parse_size(max_input, bytes)) {
+      std::cerr << "edict: error: --max-input-size takes a positive size such as 1048576, 512K, 100M or 2G, got '"
+                << max_input << "'\n";
+      return 2;
+    }
+    edict::loaders::set_max_input_size(bytes);
   }
 
   if (*evaluate) return run_evaluate(ev);

@@ -18,6 +18,11 @@ std::string xml_escape(std::string_view s);
 // Source text on one line: runs of whitespace (including newlines) become one space.
 std::string one_line(std::string_view s);
 
+// `s` safe to print on a terminal or a CI log: control characters (ESC, newlines, C1 controls)
+// and bytes that are not valid UTF-8 become escapes (\n, \t, \r, \x1b), so input text cannot
+// move the cursor, clear the screen or start a line such as a GitHub `::error` command.
+std::string printable(std::string_view s);
+
 // "1 rule", "2 rules".
 std::string plural(size_t n, std::string_view one, std::string_view many);
 

@@ -6,20 +6,41 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/text.h"
+
 namespace edict::engine {
 
 namespace {
 
-// Identity keys of a resource, strongest first: "type|arn|...", "type|id|...", "type|name|...".
+constexpr const char* kIdentityAttrs[] = {"arn", "id", "bucket", "identifier", "name"};
+
+// Identity keys of a resource, strongest first: "type|arn|...", "type|id|...", "type|name|...",
+// and last its address ("type@address"), which joins a plan or a state with itself.
 std::vector<std::string> keys(const model::Resource& r) {
   std::vector<std::string> out;
-  for (const char* attr : {"arn", "id", "bucket", "identifier", "name"}) {
+  for (const char* attr : kIdentityAttrs) {
     const Value* v = r.attrs.is_object() ? r.attrs.find(attr) : nullptr;
     if (v && v->is_string() && !v->as_string().empty())
       out.push_back(std::string(r.type) + "|" + std::string(v->as_string()));
   }
   if (r.address.starts_with("arn:")) out.push_back(std::string(r.type) + "|" + std::string(r.address));
+  out.push_back(std::string(r.type) + "@" + std::string(r.address));
   return out;
+}
+
+// True when the resource cannot be joined before apply: it is unknown as a whole, or it has no
+// known identity attribute and one of them (arn, id, ...) is unknown until apply. A resource with
+// a known name that is missing live is really only in the plan.
+bool identity_unknown(const model::Resource& r) {
+  if (r.attrs.is_unknown()) return true;
+  if (!r.attrs.is_object()) return false;
+  bool unknown = false;
+  for (const char* attr : kIdentityAttrs) {
+    const Value* v = r.attrs.find(attr);
+    if (v && v->is_string() && !v->as_string().empty()) return false;
+    unknown = unknown || (v && v->is_unknown());
+  }
+  return unknown;
 }
 
 // The resources with verdicts, in result order, and each (rule, resource) verdict.
@@ -55,7 +76,7 @@ DriftReport compare(const Results& plan_results, const Results& live_results) {
       }
     }
     if (l == nullptr) {
-      report.plan_only.push_back(p);
+      (identity_unknown(*p) ? report.unknown_identity : report.plan_only).push_back(p);
       continue;
     }
     matched.insert(l);
@@ -74,19 +95,53 @@ DriftReport compare(const Results& plan_results, const Results& live_results) {
 }
 
 std::string render_drift(const DriftReport& report) {
+  auto safe = [](std::string_view s) { return text::printable(s); };
   std::string out;
   for (const DriftChange& c : report.changed) {
-    out += "changed    " + c.rule + "  " + std::string(c.plan->address) + " -> " + std::string(c.live->address) +
+    out += "changed    " + safe(c.rule) + "  " + safe(c.plan->address) + " -> " + safe(c.live->address) +
            ": plan " + std::string(status_name(c.plan_status)) + ", live " + std::string(status_name(c.live_status)) +
            "\n";
   }
   for (const model::Resource* r : report.plan_only)
-    out += "plan only  " + std::string(r->address) + " (" + std::string(r->type) + ")\n";
+    out += "plan only  " + safe(r->address) + " (" + safe(r->type) + ")\n";
   for (const model::Resource* r : report.live_only)
-    out += "live only  " + std::string(r->address) + " (" + std::string(r->type) + ")\n";
+    out += "live only  " + safe(r->address) + " (" + safe(r->type) + ")\n";
+  for (const model::Resource* r : report.unknown_identity)
+    out += "unmatched  " + safe(r->address) + " (" + safe(r->type) + "): its identity is unknown until apply\n";
   out += "Drift: " + std::to_string(report.changed.size()) + " verdict(s) differ, " +
          std::to_string(report.plan_only.size()) + " only in the plan, " + std::to_string(report.live_only.size()) +
-         " only live\n";
+         " only live";
+  if (!report.unknown_identity.empty())
+    out += "; " + std::to_string(report.unknown_identity.size()) + " unmatched (identity unknown until apply)";
+  return out + "\n";
+}
+
+std::string render_drift_json(const DriftReport& report) {
+  auto resources = [](const std::vector<const model::Resource*>& list) {
+    std::string out = "[";
+    for (size_t i = 0; i < list.size(); ++i) {
+      out += (i ? ", " : "") + std::string("{\"address\": ") + text::json_string(list[i]->address) +
+             ", \"type\": " + text::json_string(list[i]->type) + "}";
+    }
+    return out + "]";
+  };
+  std::string out = "{\n  \"changed\": [";
+  for (size_t i = 0; i < report.changed.size(); ++i) {
+    const DriftChange& c = report.changed[i];
+    out += std::string(i ? "," : "") + "\n    {\"rule\": " + text::json_string(c.rule) +
+           ", \"plan\": " + text::json_string(c.plan->address) + ", \"live\": " + text::json_string(c.live->address) +
+           ", \"plan_status\": " + text::json_string(status_name(c.plan_status)) +
+           ", \"live_status\": " + text::json_string(status_name(c.live_status)) + "}";
+  }
+  out += report.changed.empty() ? "],\n" : "\n  ],\n";
+  out += "  \"plan_only\": " + resources(report.plan_only) + ",\n";
+  out += "  \"live_only\": " + resources(report.live_only) + ",\n";
+  out += "  \"unknown_identity\": " + resources(report.unknown_identity) + ",\n";
+  out += "  \"summary\": {\"changed\": " + std::to_string(report.changed.size()) +
+         ", \"plan_only\": " + std::to_string(report.plan_only.size()) +
+         ", \"live_only\": " + std::to_string(report.live_only.size()) +
+         ", \"unknown_identity\": " + std::to_string(report.unknown_identity.size()) +
+         ", \"drift\": " + (report.empty() ? "false" : "true") + "}\n}\n";
   return out;
 }
 

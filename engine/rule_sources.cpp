@@ -2,12 +2,9 @@
 #include "engine/rule_sources.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "loaders/loader.h"
 #include "rules/embedded.h"
 
 namespace edict::engine {
@@ -15,15 +12,14 @@ namespace edict::engine {
 namespace fs = std::filesystem;
 
 namespace {
+// Through the one bounded reader (a rule path such as /dev/zero is an error, not a full memory).
 bool read_file(const std::string& path, std::string& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot read '" + path + "': " + std::strerror(errno);
+  try {
+    out = loaders::read_input(path);
+  } catch (const loaders::InputError& e) {
+    error = e.what();
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
   return true;
 }
 }  // namespace

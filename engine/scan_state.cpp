@@ -3,6 +3,7 @@
 #include "engine/scan_state.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,6 +16,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "common/text.h"
+#include "loaders/json_document.h"
 #include "loaders/loader.h"
 
 namespace edict::engine {
@@ -43,19 +46,41 @@ ScanState read_state(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) return state;
   std::string text = loaders::read_input(path);
-  json doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("violations") || !doc["violations"].is_array())
-    throw loaders::InputError(path + ": not an edict state file (expected {\"version\": 1, \"violations\": [...]})");
-  for (const json& v : doc["violations"]) {
-    if (!v.is_object() || !v.contains("rule") || !v.contains("address"))
-      throw loaders::InputError(path + ": a violation without rule or address");
+  // Every problem is an error before evaluation, and a file edict cannot read is never rewritten.
+  json doc = loaders::parse_json_document(text, path);
+  auto bad = [&](const std::string& where, const char* expected, const json& found) {
+    throw loaders::InputError(loaders::wrong_type(path, where, expected, found) +
+                              " (an edict state file is {\"version\": 1, \"violations\": [...]})");
+  };
+  if (!doc.is_object()) {
+    throw loaders::InputError(path + ": not an edict state file (expected {\"version\": 1, \"violations\": [...]}, found " +
+                              loaders::json_type_name(doc) + ")");
+  }
+  auto version = doc.find("version");
+  if (version == doc.end()) throw loaders::InputError(path + ": not an edict state file (no \"version\")");
+  if (!version->is_number_integer() || version->get<int64_t>() != kStateVersion) {
+    throw loaders::InputError(path + ": unsupported state file version " + text::printable(version->dump()) +
+                              " (this edict reads version " + std::to_string(kStateVersion) + ")");
+  }
+  auto violations = doc.find("violations");
+  if (violations == doc.end()) throw loaders::InputError(path + ": not an edict state file (no \"violations\")");
+  if (!violations->is_array()) bad("violations", "an array", *violations);
+  size_t i = 0;
+  for (const json& v : *violations) {
+    std::string where = "violations[" + std::to_string(i++) + "]";
+    if (!v.is_object()) bad(where, "an object", v);
     StateEntry e;
-    e.rule = v.value("rule", "");
-    e.address = v.value("address", "");
-    e.severity = v.value("severity", "");
-    e.first_seen = v.value("first_seen", "");
-    e.last_seen = v.value("last_seen", "");
-    e.resolved = v.value("resolved", "");
+    for (const char* key : {"rule", "address"}) {
+      auto it = v.find(key);
+      if (it == v.end()) throw loaders::InputError(path + ": " + where + ": missing \"" + key + "\"");
+      if (!it->is_string()) bad(where + "." + key, "a string", *it);
+    }
+    e.rule = v["rule"].get<std::string>();
+    e.address = v["address"].get<std::string>();
+    e.severity = loaders::optional_string(v, "severity", path, where);
+    e.first_seen = loaders::optional_string(v, "first_seen", path, where);
+    e.last_seen = loaders::optional_string(v, "last_seen", path, where);
+    e.resolved = loaders::optional_string(v, "resolved", path, where);
     state.entries.push_back(std::move(e));
   }
   std::sort(state.entries.begin(), state.entries.end(), key_less);
@@ -97,7 +122,29 @@ StateDelta update_state(ScanState& state, const Results& results, int64_t now_un
   return delta;
 }
 
+// Removes STATE.tmp.PID files that a writer killed before its rename left behind, but only those
+// whose process is gone: a live PID may be another run writing right now.
+void remove_stale_temporaries(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path p(path);
+  fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+  std::string prefix = p.filename().string() + ".tmp.";
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; it != end && !ec; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    std::string digits = name.substr(prefix.size());
+    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    pid_t pid = static_cast<pid_t>(std::stol(digits));
+    if (pid == getpid() || pid <= 0) continue;
+    if (::kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+    std::error_code rm;
+    fs::remove(it->path(), rm);
+  }
+}
+
 void write_state(const std::string& path, const ScanState& state) {
+  remove_stale_temporaries(path);
   json violations = json::array();
   for (const StateEntry& e : state.entries) {
     json v = {{"rule", e.rule}, {"address", e.address}, {"severity", e.severity},
@@ -105,7 +152,7 @@ void write_state(const std::string& path, const ScanState& state) {
     if (!e.resolved.empty()) v["resolved"] = e.resolved;
     violations.push_back(std::move(v));
   }
-  std::string text = json{{"version", 1}, {"violations", violations}}.dump(2) + "\n";
+  std::string text = json{{"version", kStateVersion}, {"violations", violations}}.dump(2) + "\n";
   std::string temp = path + ".tmp." + std::to_string(getpid());
   auto fail = [&](const char* what) {
     std::string message = path + ": cannot " + what + " the state file: " + std::strerror(errno);

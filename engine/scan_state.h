@@ -11,6 +11,9 @@
 
 namespace edict::engine {
 
+// The state file format this edict reads and writes; any other version is an error.
+constexpr int kStateVersion = 1;
+
 struct StateEntry {
   std::string rule, address, severity;
   std::string first_seen, last_seen;  // ISO-8601 UTC
@@ -37,7 +40,8 @@ StateDelta update_state(ScanState& state, const Results& results, int64_t now_un
 // Writes the state atomically: a temporary file beside it, flushed to disk, then renamed over
 // it, so a crash leaves the old state or the new one, never a torn file. Throws
 // loaders::InputError when it cannot be written. EDICT_STATE_CRASH_BEFORE_RENAME (tests only)
-// stops the process after writing the temporary file, as a kill at that point would.
+// stops the process after writing the temporary file, as a kill at that point would. Temporary
+// files of earlier writers that were killed (their PID is gone) are removed first.
 void write_state(const std::string& path, const ScanState& state);
 
 // "1 new, 2 persisting, 1 resolved; open: critical 1, high 2".

@@ -67,13 +67,14 @@ std::string render_events_text(const CommitEvents& ev) {
   std::string out;
   for (const FileError& e : ev.errors) {
     out += head;
-    out += "error " + e.file + " kept=" + std::to_string(e.kept_rules);
+    out += "error " + text::printable(e.file) + " kept=" + std::to_string(e.kept_rules);
     out += author;
     out += " message=" + text::json_string(e.message) + "\n";
   }
   for (const RuleChange& c : ev.changes) {
-    out += head + event_name(c.kind) + " " + c.rule.id + " " + c.rule.file;
-    if (file_changed(c)) out += " from=" + c.previous.file;
+    // File names come from the repository: escaped, so a name cannot write to the terminal.
+    out += head + event_name(c.kind) + " " + c.rule.id + " " + text::printable(c.rule.file);
+    if (file_changed(c)) out += " from=" + text::printable(c.previous.file);
     if (c.kind == ChangeKind::Modify) out += " changed=" + join(c.parts, ",");
     out += " package=" + (c.rule.package.empty() ? std::string("-") : c.rule.package) +
            " types=" + join(c.rule.types, ",") + " severity=" + c.rule.severity + author + "\n";
@@ -110,12 +111,13 @@ std::string render_diff_text(const DiffResult& diff, const std::string& why, con
   for (const RuleChange& c : diff.changes) {
     std::string kind = change_name(c.kind);
     out += "  " + kind + std::string(10 - kind.size(), ' ') + c.rule.id + "  ";
-    out += file_changed(c) ? c.previous.file + " -> " + c.rule.file : c.rule.file;
+    out += file_changed(c) ? text::printable(c.previous.file) + " -> " + text::printable(c.rule.file)
+                           : text::printable(c.rule.file);
     if (c.kind == ChangeKind::Modify) out += "  [" + join(c.parts, ", ") + "]";
     out += "\n";
   }
   for (const FileError& e : diff.errors) {
-    out += "  error     " + e.message + " (" + text::plural(e.kept_rules, "rule", "rules") +
+    out += "  error     " + text::printable(e.message) + " (" + text::plural(e.kept_rules, "rule", "rules") +
            " kept from the last version that parsed)\n";
   }
   if (impact != nullptr) {
@@ -124,7 +126,7 @@ std::string render_diff_text(const DiffResult& diff, const std::string& why, con
            "): " + text::plural(impact->flips.size(), "verdict changes", "verdicts change") + "\n";
     for (const Flip& f : impact->flips) {
       out +=
-          "  " + f.rule + "  " + f.address + "  " + status_or_none(f.before) + " -> " + status_or_none(f.after) + "\n";
+          "  " + f.rule + "  " + text::printable(f.address) + "  " + status_or_none(f.before) + " -> " + status_or_none(f.after) + "\n";
     }
   }
   return out;

@@ -1,6 +1,8 @@
 // AWS Config loader: single configuration items in both naming dialects (API and delivery),
 // snapshot/history files (`configurationItems`), select-resource-config output and rule events,
 // normalized through the mapping tables into canonical resources with `source: config`.
+#include <map>
+#include <span>
 #include <vector>
 
 #include "loaders/internal/live.h"
@@ -65,15 +67,34 @@ const TypeMap* detect_row(Arena& arena, const Value& ci) {
   return nullptr;
 }
 
+std::string_view kind_of(const Value& v) {
+  switch (v.kind()) {
+    case Kind::Null: return "null";
+    case Kind::Bool: return "a boolean";
+    case Kind::Number: return "a number";
+    case Kind::String: return "a string";
+    case Kind::List: return "a list";
+    default: return "an object";
+  }
+}
+
 struct ConfigLoad {
   model::ResourceSet& set;
   Arena& scratch;
   uint32_t file;
-  size_t added = 0, dropped = 0;
+  const std::string& name;
+  size_t added = 0, dropped = 0, superseded = 0;
   std::map<std::string, int> unknown;
 
-  void item(const Value& raw) {
-    if (!raw.is_object()) return;
+  // A container of the wrong shape is an error: skipping it would report "no failures" on a
+  // snapshot that was never read.
+  [[noreturn]] void wrong(const std::string& where, std::string_view expected, const Value& found) const {
+    throw InputError(name + ": " + where + ": expected " + std::string(expected) + ", found " +
+                     std::string(kind_of(found)));
+  }
+
+  void item(const Value& raw, const std::string& where) {
+    if (!raw.is_object()) wrong(where, "a configuration item (an object)", raw);
     Value ci = normalize_ci(scratch, raw);
     const Value* status = ci.find("configurationItemStatus");
     if (status && status->is_string()) {
@@ -107,9 +128,53 @@ struct ConfigLoad {
     ++added;
   }
 
-  void items(const Value* list) {
-    if (!list || !list->is_list()) return;
-    for (const Value& ci : list->as_list()) item(ci);
+  // A history (get-resource-config-history, or a snapshot holding several captures of one
+  // resource) is judged on each resource's latest capture only: by configurationItemCaptureTime,
+  // then by position. A latest capture that says the resource is deleted is not judged at all.
+  void items(const Value& list, const char* key) {
+    if (!list.is_list()) wrong(key, "a list of configuration items", list);
+    std::span<const Value> all = list.as_list();
+    std::map<std::string, size_t> latest;  // resource identity -> index of its latest capture
+    std::vector<size_t> order;             // first appearance of each identity, then items without one
+    std::vector<bool> keep(all.size(), false);
+    for (size_t i = 0; i < all.size(); ++i) {
+      std::string id = identity(all[i]);
+      if (id.empty()) {
+        keep[i] = true;
+        continue;
+      }
+      auto [it, added] = latest.emplace(id, i);
+      if (!added) {
+        if (capture_time(all[i]) < capture_time(all[it->second])) {
+          ++superseded;
+          continue;
+        }
+        keep[it->second] = false;
+        ++superseded;
+        it->second = i;
+      }
+      keep[i] = true;
+    }
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (keep[i]) item(all[i], std::string(key) + "[" + std::to_string(i) + "]");
+    }
+  }
+
+  // "type|id" of a raw item in either dialect ("" when it names neither).
+  static std::string identity(const Value& raw) {
+    const Value* type = get(raw, "resourceType");
+    const Value* id = get(raw, "resourceId");
+    if (!type || !id || !type->is_string() || !id->is_string()) return "";
+    return std::string(type->as_string()) + "|" + std::string(id->as_string());
+  }
+
+  // ISO-8601 capture times compare as text; a missing one sorts first. Numbers (epoch seconds,
+  // as some exports write) are compared as numbers, before any text.
+  static std::pair<double, std::string> capture_time(const Value& raw) {
+    const Value* t = get(raw, "configurationItemCaptureTime");
+    if (t && t->is_number()) return {t->as_number(), ""};
+    if (t && t->is_string()) return {0, std::string(t->as_string())};
+    return {-1, ""};
   }
 };
 
@@ -150,30 +215,35 @@ std::optional<Format> load_live(model::ResourceSet& set, std::string_view text, 
   std::map<std::string, int> unknown;
   if (is_config(root)) {
     uint32_t file = set.add_file(name);
-    ConfigLoad load{set, scratch, file, 0, 0, {}};
+    ConfigLoad load{set, scratch, file, name, 0, 0, 0, {}};
     if (const Value* ev = root.find("invokingEvent")) {  // a rule event: the CI is a JSON string
       Value inner = ev->is_string() ? decode_embedded(scratch, ev->as_string()) : *ev;
       if (inner.is_null()) throw InputError(name + ": invokingEvent is not valid JSON");
       root = inner;
     }
     if (const Value* ci = root.find("configurationItem")) {
-      load.item(*ci);
+      load.item(*ci, "configurationItem");
     } else if (const Value* rows = root.find("Results")) {
-      if (rows->is_list()) {
-        for (const Value& row : rows->as_list()) {
-          Value r = row.is_string() ? decode_embedded(scratch, row.as_string()) : row;
-          if (r.is_null()) throw InputError(name + ": a Results row is not valid JSON");
-          load.item(r);
-        }
+      if (!rows->is_list()) load.wrong("Results", "a list of rows", *rows);
+      size_t i = 0;
+      for (const Value& row : rows->as_list()) {
+        std::string where = "Results[" + std::to_string(i++) + "]";
+        Value r = row.is_string() ? decode_embedded(scratch, row.as_string()) : row;
+        if (r.is_null()) throw InputError(name + ": " + where + " is not valid JSON");
+        load.item(r, where);
       }
-    } else if (root.find("configurationItems")) {
-      load.items(root.find("configurationItems"));
+    } else if (const Value* list = root.find("configurationItems")) {
+      load.items(*list, "configurationItems");
     } else {
-      load.item(root);
+      load.item(root, "the document");
     }
     if (load.dropped > 0)
       set.notes.emplace_back("deleted resources",
                              name + ": " + std::to_string(load.dropped) + " deleted or unrecorded item(s) skipped");
+    if (load.superseded > 0)
+      set.notes.emplace_back("configuration history",
+                             name + ": " + std::to_string(load.superseded) +
+                                 " older capture(s) of the same resources skipped (the latest capture is judged)");
     note_unknown(set, name, load.unknown);
     return Format::Config;
   }

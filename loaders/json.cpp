@@ -20,7 +20,14 @@ bool parse_json(Arena& arena, std::string_view text, Value& out, std::string& er
     error = "line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": " + e.message;
     return false;
   }
-  out = internal::to_value(arena, root);
+  try {
+    out = internal::to_value(arena, root);
+  } catch (const internal::DuplicateKey&) {
+    internal::JsonError e;
+    if (!internal::find_json_error(text, e)) e.message = "duplicate key in an object";
+    error = "line " + std::to_string(e.line) + ", column " + std::to_string(e.column) + ": " + e.message;
+    return false;
+  }
   return true;
 }
 

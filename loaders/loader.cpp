@@ -21,19 +21,32 @@ using internal::Input;
 
 bool has_prefix(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+uint64_t g_max_input_size = kDefaultMaxInputSize;
+
+[[noreturn]] void too_large(const std::string& name) {
+  throw InputError(name + ": input is larger than the limit of " + std::to_string(g_max_input_size) +
+                   " bytes (raise it with --max-input-size)");
+}
+
 // Reads a stream of unknown size, keeping SIMDJSON_PADDING spare bytes of capacity at the end.
-std::string read_stream(std::FILE* f) {
+// Stops with an error past the input size limit (a device such as /dev/zero never ends).
+std::string read_stream(std::FILE* f, const std::string& name) {
   std::string data;
   size_t size = 0;
   for (;;) {
+    if (size > g_max_input_size) too_large(name);
     if (data.size() < size + (1 << 16) + simdjson::SIMDJSON_PADDING) {
-      data.resize(std::max<size_t>(2 * data.size(), size + (1 << 16) + simdjson::SIMDJSON_PADDING));
+      size_t grown = std::max<size_t>(2 * data.size(), size + (1 << 16) + simdjson::SIMDJSON_PADDING);
+      // Never more than one read past the limit, which is enough to notice it was passed.
+      grown = std::min<uint64_t>(grown, g_max_input_size + (1 << 16) + simdjson::SIMDJSON_PADDING + 1);
+      data.resize(std::max(grown, size + 1 + simdjson::SIMDJSON_PADDING));
     }
     size_t want = data.size() - size - simdjson::SIMDJSON_PADDING;
     size_t got = std::fread(data.data() + size, 1, want, f);
     size += got;
     if (got < want) break;
   }
+  if (size > g_max_input_size) too_large(name);
   data.resize(size);  // shrinking keeps the capacity
   return data;
 }
@@ -41,7 +54,7 @@ std::string read_stream(std::FILE* f) {
 // Reads a whole file or stdin, once, into a padded buffer (so simdjson can parse it in place).
 Input read_raw(const std::string& path) {
   if (path == "-") {
-    std::string data = read_stream(stdin);
+    std::string data = read_stream(stdin, "<stdin>");
     if (std::ferror(stdin))
       throw InputError("<stdin>: cannot read standard input: " + std::string(std::strerror(errno)));
     return Input::adopt(std::move(data));
@@ -56,10 +69,20 @@ Input read_raw(const std::string& path) {
   if (fstat(fileno(f), &st) != 0) fail(errno);
   if (S_ISDIR(st.st_mode)) fail(EISDIR);
   if (!S_ISREG(st.st_mode)) {  // a pipe or a device: size unknown
-    std::string data = read_stream(f);
+    std::string data;
+    try {
+      data = read_stream(f, path);
+    } catch (...) {
+      std::fclose(f);
+      throw;
+    }
     if (std::ferror(f)) fail(errno != 0 ? errno : EIO);
     std::fclose(f);
     return Input::adopt(std::move(data));
+  }
+  if (static_cast<uint64_t>(st.st_size) > g_max_input_size) {
+    std::fclose(f);
+    too_large(path);
   }
   auto size = static_cast<size_t>(st.st_size);
   Input in = Input::mapped(size);
@@ -149,7 +172,7 @@ Format load_document(model::ResourceSet& set, Input& input, const std::string& n
     std::string_view all = full_text();
     internal::JsonError e;
     if (!internal::find_json_error(all, e)) {  // valid JSON that simdjson refused (a number out of range)
-      e.message = simdjson::error_message(fault.code);
+      e.message = fault.message != nullptr ? fault.message : simdjson::error_message(fault.code);
       if (fault.where >= text.data() && fault.where < text.data() + text.size()) {
         internal::line_col(all, static_cast<size_t>(fault.where - text.data()), e.line, e.column);
       }
@@ -175,6 +198,30 @@ std::string_view format_name(Format f) {
     case Format::Unknown: return "unknown";
   }
   return "unknown";
+}
+
+void set_max_input_size(uint64_t bytes) { g_max_input_size = bytes; }
+uint64_t max_input_size() { return g_max_input_size; }
+
+bool parse_size(std::string_view text, uint64_t& out) {
+  size_t digits = 0;
+  uint64_t n = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+    if (n > (UINT64_MAX - 9) / 10) return false;
+    n = n * 10 + static_cast<uint64_t>(text[digits] - '0');
+    ++digits;
+  }
+  if (digits == 0) return false;
+  std::string_view unit = text.substr(digits);
+  int shift = 0;
+  if (unit.empty() || unit == "B") shift = 0;
+  else if (unit == "K" || unit == "KiB") shift = 10;
+  else if (unit == "M" || unit == "MiB") shift = 20;
+  else if (unit == "G" || unit == "GiB") shift = 30;
+  else return false;
+  if (shift > 0 && n > (UINT64_MAX >> shift)) return false;
+  out = n << shift;
+  return out > 0;
 }
 
 std::string read_input(const std::string& path) {

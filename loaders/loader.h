@@ -2,6 +2,7 @@
 // normalizes it into a model::ResourceSet. Used by the CLI, the REPL, tests and benchmarks.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -33,7 +34,16 @@ Format load_file(model::ResourceSet& set, const std::string& path, const LoadOpt
 Format load_text(model::ResourceSet& set, std::string_view text, const std::string& name,
                  const LoadOptions& opts = {});
 
-// Reads a whole file ("-" for stdin) and returns UTF-8 text: a UTF-8 BOM is dropped and UTF-16
+// Every input is read with a bound, so that a huge file or an endless device (/dev/zero) is an
+// error and not an exhausted memory. The default fits any real plan or snapshot.
+constexpr uint64_t kDefaultMaxInputSize = uint64_t{2} << 30;  // 2 GiB
+void set_max_input_size(uint64_t bytes);
+uint64_t max_input_size();
+// "1048576", "512K", "100M", "2G" (also KiB, MiB, GiB) -> bytes; false when malformed or zero.
+bool parse_size(std::string_view text, uint64_t& out);
+
+// The one reader of every file edict reads (plans, snapshots, rules, waivers, baselines, state,
+// events, test files, fixtures). Reads a whole file ("-" for stdin) and returns UTF-8 text: a UTF-8 BOM is dropped and UTF-16
 // (with BOM) is converted. Throws InputError when it cannot be read.
 std::string read_input(const std::string& path);
 

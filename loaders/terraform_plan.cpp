@@ -58,14 +58,19 @@ void read_change(LoadContext& ctx, od::object change, size_t depth, Change& c) {
     std::string_view key = key_text(field);
     od::value value = field.value();
     bool known_delete = c.has_actions && c.action == model::Action::Delete;
-    if (key == "actions" && !c.has_actions) {
+    // A key given twice is an error, located by the second pass (readers disagree on which counts).
+    if ((key == "actions" && c.has_actions) || (key == "before" && seen_before) || (key == "after" && seen_after) ||
+        (key == "after_unknown" && c.has_unknown)) {
+      throw JsonFault{simdjson::TAPE_ERROR, key.data(), "duplicate key in an object"};
+    }
+    if (key == "actions") {
       c.has_actions = true;
       if (type_of(value) == od::json_type::array) {
         c.actions_array = true;
         check_depth(depth, value);
         c.action = parse_actions(take(value.get_array()));
       }
-    } else if (key == "before" && !seen_before) {
+    } else if (key == "before") {
       seen_before = c.has_before = true;
       od::json_type type = type_of(value);
       bool container = type == od::json_type::object || type == od::json_type::array;
@@ -75,7 +80,7 @@ void read_change(LoadContext& ctx, od::object change, size_t depth, Change& c) {
       } else {
         c.before_span = skip(value);
       }
-    } else if (key == "after" && !seen_after) {
+    } else if (key == "after") {
       seen_after = true;
       if (type_of(value) == od::json_type::null) continue;
       c.has_after = true;
@@ -87,7 +92,7 @@ void read_change(LoadContext& ctx, od::object change, size_t depth, Change& c) {
       } else {
         c.after = ctx.converter.convert(ctx.set.arena(), value, depth);
       }
-    } else if (key == "after_unknown" && !c.has_unknown) {
+    } else if (key == "after_unknown") {
       c.has_unknown = true;
       if (!known_delete) c.unknown = ctx.converter.convert(ctx.scratch, value, depth);
     }

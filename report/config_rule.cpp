@@ -3,7 +3,10 @@
 #include "report/config_rule.h"
 
 #include <nlohmann/json.hpp>
+#include <vector>
 
+#include "common/text.h"
+#include "loaders/json_document.h"
 #include "loaders/loader.h"
 
 namespace edict::report {
@@ -25,25 +28,33 @@ std::string cut(std::string s, size_t limit) {
   return s.substr(0, n) + "...";
 }
 
+// A member holding JSON text (invokingEvent, ruleParameters) read as strictly as a file.
+json embedded(const json& v, const std::string& name, const char* what) {
+  if (!v.is_string()) return v;
+  return loaders::parse_json_document(v.get<std::string>(), name + " (in the " + what + " string)");
+}
+
 }  // namespace
 
 ConfigEvent parse_config_event(std::string_view text, const std::string& name) {
-  json event = json::parse(text, nullptr, false);
-  if (event.is_discarded() || !event.is_object() || !event.contains("invokingEvent"))
+  json event = loaders::parse_json_document(text, name);
+  if (!event.is_object()) throw loaders::InputError(loaders::wrong_type(name, "", "an AWS Config rule event object", event));
+  if (!event.contains("invokingEvent"))
     throw loaders::InputError(name + ": not an AWS Config rule event (no invokingEvent)");
-  json inner = event["invokingEvent"];
-  if (inner.is_string()) inner = json::parse(inner.get<std::string>(), nullptr, false);
-  if (inner.is_discarded() || !inner.is_object())
-    throw loaders::InputError(name + ": invokingEvent is not a JSON object");
+  json inner = embedded(event["invokingEvent"], name, "invokingEvent");
+  if (!inner.is_object()) throw loaders::InputError(loaders::wrong_type(name, "invokingEvent", "a JSON object", inner));
   ConfigEvent out;
   out.message_type = text_of(inner, "messageType");
   out.result_token = text_of(event, "resultToken");
   json params = event.contains("ruleParameters") ? event["ruleParameters"] : json::object();
-  if (params.is_string()) params = json::parse(params.get<std::string>(), nullptr, false);
+  params = embedded(params, name, "ruleParameters");
   if (params.is_null()) params = json::object();
-  if (params.is_discarded() || !params.is_object())
-    throw loaders::InputError(name + ": ruleParameters is not a JSON object");
+  if (!params.is_object()) throw loaders::InputError(loaders::wrong_type(name, "ruleParameters", "a JSON object", params));
   out.rule_parameters = params.dump();
+  if (auto left = event.find("eventLeftScope"); left != event.end() && !left->is_null()) {
+    if (!left->is_boolean()) throw loaders::InputError(loaders::wrong_type(name, "eventLeftScope", "a boolean", *left));
+    out.left_scope = left->get<bool>();
+  }
   if (out.message_type == "OversizedConfigurationItemChangeNotification") {
     // Only a summary travels in the event; the item itself is fetched by the caller.
     out.oversized = true;
@@ -66,6 +77,32 @@ ConfigEvent parse_config_event(std::string_view text, const std::string& name) {
   return out;
 }
 
+void check_item_resource(std::string_view text, const std::string& name, const ConfigEvent& event) {
+  if (event.resource_id.empty()) return;
+  json doc = loaders::parse_json_document(text, name);
+  std::vector<const json*> items;
+  if (doc.is_object()) {
+    if (doc.contains("resourceType")) items.push_back(&doc);
+    for (const char* key : {"configurationItem"}) {
+      if (auto it = doc.find(key); it != doc.end() && it->is_object()) items.push_back(&*it);
+    }
+    for (const char* key : {"configurationItems", "baseConfigurationItems"}) {
+      if (auto it = doc.find(key); it != doc.end() && it->is_array())
+        for (const json& ci : *it) items.push_back(&ci);
+    }
+  }
+  for (const json* ci : items) {
+    if (!ci->is_object()) continue;
+    std::string type = text_of(*ci, "resourceType"), id = text_of(*ci, "resourceId");
+    if (id.empty() || (id == event.resource_id && (type.empty() || event.resource_type.empty() || type == event.resource_type)))
+      continue;
+    // Filed under the event's resource, another resource's verdict would be reported for it.
+    throw loaders::InputError(name + ": --item holds " + text::printable(type) + " " + text::printable(id) +
+                              ", but the event is about " + text::printable(event.resource_type) + " " +
+                              text::printable(event.resource_id));
+  }
+}
+
 std::string render_put_evaluations(const engine::Results& results, const ConfigEvent& event) {
   std::string failing, undecided;
   size_t passed = 0;
@@ -80,7 +117,10 @@ std::string render_put_evaluations(const engine::Results& results, const ConfigE
     }
   }
   std::string type, annotation;
-  if (!failing.empty()) {
+  if (event.left_scope) {  // the resource is no longer one this rule covers: nothing to judge
+    type = "NOT_APPLICABLE";
+    annotation = "the resource left the scope of the rule";
+  } else if (!failing.empty()) {
     type = "NON_COMPLIANT";
     annotation = failing;
   } else if (!undecided.empty()) {

@@ -20,6 +20,9 @@ struct ConfigEvent {
   // An OversizedConfigurationItemChangeNotification: the item is not in the event (only its
   // summary), so the caller must supply it (`edict config-rule --item FILE`).
   bool oversized = false;
+  // eventLeftScope: the resource no longer falls under the rule (deleted, or out of its scope);
+  // the evaluation is NOT_APPLICABLE whatever the rules say.
+  bool left_scope = false;
 };
 
 // The canonical type of the resource that carries a rule event's parameters, so rules read them
@@ -31,9 +34,14 @@ inline constexpr std::string_view kRuleParametersType = "aws_config_rule_paramet
 // or scheduled notifications, which need the Config API).
 ConfigEvent parse_config_event(std::string_view text, const std::string& name);
 
+// Throws loaders::InputError when the --item file `text` holds a configuration item of another
+// resource than the one the event names (its verdict would be filed under the wrong resource).
+void check_item_resource(std::string_view text, const std::string& name, const ConfigEvent& event);
+
 // {"Evaluations": [{ComplianceResourceType, ComplianceResourceId, ComplianceType, Annotation,
 // OrderingTimestamp}], "ResultToken"}: NON_COMPLIANT when a rule fails, INSUFFICIENT_DATA when a
-// rule could not decide (error or unknown), COMPLIANT when one passes, else NOT_APPLICABLE. The
+// rule could not decide (error or unknown), COMPLIANT when one passes, else NOT_APPLICABLE (and
+// always NOT_APPLICABLE when the event says the resource left the rule's scope). The
 // annotation says why in at most 256 bytes (cut on a UTF-8 boundary).
 std::string render_put_evaluations(const engine::Results& results, const ConfigEvent& event);
 

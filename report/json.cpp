@@ -1,5 +1,6 @@
 // The JSON report. Field names are fixed by DESIGN.md; fields may be added, never renamed.
 // Written with a streaming writer: reports of 100k results must cost little next to parsing.
+#include "report/internal/common.h"
 #include "report/internal/json_writer.h"
 #include "report/report.h"
 
@@ -178,6 +179,10 @@ std::string render_json(const engine::Results& results, const model::ResourceSet
     if (r.baselined) {
       w.key("baselined");
       w.value(true);
+    }
+    if (std::string seen = internal::first_seen(info, r); !seen.empty()) {
+      w.key("first_seen");
+      w.value(seen);
     }
     w.end_object();
   }

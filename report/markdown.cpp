@@ -89,6 +89,7 @@ std::string render_markdown(const engine::Results& results, const model::Resourc
       out += ")";
       if (r.status == engine::Status::Error) out += " **error**";
       if (r.baselined) out += " *baselined*";
+      if (std::string seen = internal::first_seen(info, r); !seen.empty()) out += " (first seen " + escape(seen) + ")";
       if (!r.message.empty()) out += ": " + escape(r.message);
       out += "\n";
     }

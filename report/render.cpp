@@ -96,6 +96,12 @@ engine::Status verdict(const engine::Result& r) {
   return r.status == engine::Status::Waived ? r.waived_status : r.status;
 }
 
+std::string first_seen(const RunInfo& info, const engine::Result& r) {
+  if (info.first_seen == nullptr || verdict(r) != engine::Status::Fail) return "";
+  auto it = info.first_seen->find({r.rule->id, std::string(r.resource->address)});
+  return it == info.first_seen->end() ? "" : it->second;
+}
+
 }  // namespace internal
 
 }  // namespace edict::report

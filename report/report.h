@@ -3,8 +3,10 @@
 // (text). Made by the CLI and the REPL after evaluation and triage (triage/triage.h).
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/evaluate.h"
@@ -27,6 +29,9 @@ struct RunInfo {
   bool builtin_rules = false;
   // Markdown: how many offending resources to list under each rule (`--markdown-limit`).
   size_t markdown_limit = 10;
+  // `--state`: when each open violation (rule, address) was first seen, ISO-8601 UTC. The JSON,
+  // SARIF (result properties) and markdown reports show it; null when there is no state file.
+  const std::map<std::pair<std::string, std::string>, std::string>* first_seen = nullptr;
 };
 
 // `edict evaluate --format json`: {"version", "summary", "results": [...]}.

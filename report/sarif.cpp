@@ -164,6 +164,10 @@ class SarifWriter {
       w_.key("unknownPaths");
       w_.string_array(r.unknown_paths);
     }
+    if (std::string seen = internal::first_seen(info_, r); !seen.empty()) {
+      w_.key("firstSeen");
+      w_.value(seen);
+    }
     w_.end_object();
     w_.end_object();
   }

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 
+#include "common/text.h"
 #include "report/internal/common.h"
 #include "report/report.h"
 
@@ -19,6 +20,10 @@ int rank(engine::Status s) {
   }
   return 6;
 }
+
+// Every input-derived string goes through this: an address holding ESC[2J must not clear the
+// terminal, and an embedded newline must not start a line a CI log takes as a command.
+std::string safe(std::string_view s) { return text::printable(s); }
 
 const char* colour(engine::Status s) {
   switch (s) {
@@ -72,30 +77,30 @@ std::string render_text(const engine::Results& results, const model::ResourceSet
       shown.push_back(r);
     }
     if (shown.empty()) continue;
-    out += std::string(bold) + std::string(g.res->address) + reset + dim + "  (" + std::string(g.res->type) + ", " +
-           set.files()[g.res->file] + ")" + reset + "\n";
+    out += std::string(bold) + safe(g.res->address) + reset + dim + "  (" + safe(g.res->type) + ", " +
+           safe(set.files()[g.res->file]) + ")" + reset + "\n";
     for (const engine::Result* r : shown) {
       std::string status(engine::status_name(r->status));
       std::transform(status.begin(), status.end(), status.begin(), ::toupper);
       status.resize(7, ' ');
-      out += "  " + std::string(opts.color ? colour(r->status) : "") + status + reset + " " + r->rule->id + " [" +
-             r->rule->severity + "]";
+      out += "  " + std::string(opts.color ? colour(r->status) : "") + status + reset + " " + safe(r->rule->id) + " [" +
+             safe(r->rule->severity) + "]";
       std::string text = r->status == engine::Status::Pass ? r->rule->title : r->message;
-      if (!text.empty()) out += " " + text;
+      if (!text.empty()) out += " " + safe(text);
       out += "\n";
       if (r->status == engine::Status::Pass) continue;
       if (r->waiver != nullptr) {
-        out += "          " + internal::waiver_text(*r->waiver) + "\n";
+        out += "          " + safe(internal::waiver_text(*r->waiver)) + "\n";
         continue;
       }
       if (r->baselined) out += std::string("          ") + dim + "known: in the baseline" + reset + "\n";
-      for (const std::string& why : r->why) out += "          " + why + "\n";
+      for (const std::string& why : r->why) out += "          " + safe(why) + "\n";
       if (!r->location.empty() && r->status == engine::Status::Fail) {
-        out += std::string("          ") + dim + "rule: " + r->location + reset + "\n";
+        out += std::string("          ") + dim + "rule: " + safe(r->location) + reset + "\n";
       }
       if (!r->trace.empty()) {
         out += "          trace:\n";
-        for (const std::string& t : r->trace) out += "            " + t + "\n";
+        for (const std::string& t : r->trace) out += "            " + safe(t) + "\n";
       }
     }
     out += "\n";

@@ -46,20 +46,21 @@ std::string render_text(const RunResult& r) {
   const TestFile* current = nullptr;
   for (const CaseResult& c : r.cases) {
     if (c.file != current) {
-      out += (current ? "\n" : "") + c.file->path + "\n";
+      out += (current ? "\n" : "") + text::printable(c.file->path) + "\n";
       current = c.file;
     }
     if (!c.errors.empty()) {
-      out += "  ERROR  " + c.test->name + "  (bad test: see stderr)\n";
+      out += "  ERROR  " + text::printable(c.test->name) + "  (bad test: see stderr)\n";
       continue;
     }
-    out += std::string(c.passed() ? "  ok     " : "  FAIL   ") + c.test->name + "\n";
+    // Names and messages come from the test files: escaped, as in every human format.
+    out += std::string(c.passed() ? "  ok     " : "  FAIL   ") + text::printable(c.test->name) + "\n";
     for (const Mismatch& m : c.mismatches) {
-      out += "         " + mismatch_headline(m) + "\n" + mismatch_details(m, "           ");
+      out += "         " + text::printable(mismatch_headline(m)) + "\n" + mismatch_details(m, "           ");
     }
   }
   for (const auto& [path, error] : r.bad_files)
-    out += (out.empty() ? "" : "\n") + path + "\n  not run: bad test file (see stderr)\n";
+    out += (out.empty() ? "" : "\n") + text::printable(path) + "\n  not run: bad test file (see stderr)\n";
   size_t total = r.passed + r.failed + r.errored;
   out += "\n" + text::plural(total, "test", "tests") + ": " + std::to_string(r.passed) + " passed, " +
          std::to_string(r.failed) + " failed, " + std::to_string(r.errored) + " bad";

@@ -1,5 +1,6 @@
 // Finding test files next to rules, and reading one (yaml-cpp) into a TestFile. Every problem is
 // reported with the file, line and column of the YAML node at fault.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "lang/diagnostics.h"
+#include "loaders/loader.h"
 #include "ruletest/internal/fixture.h"
 
 namespace edict::ruletest {
@@ -243,15 +245,15 @@ bool find_tests(const std::vector<std::string>& paths, TestPlan& out, std::strin
 
 bool load_test_file(const std::string& path, TestFile& out, std::string& error) {
   out.path = path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = path + ": cannot read the test file";
+  std::string text;
+  try {
+    text = loaders::read_input(path);
+  } catch (const loaders::InputError& e) {
+    error = std::string("cannot read the test file: ") + e.what();
     return false;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
   try {
-    YAML::Node root = YAML::Load(text.str());
+    YAML::Node root = YAML::Load(text);
     if (!root.IsMap()) fail(root, "a test file is a mapping with a `tests` list");
     check_keys(root, {"tests"}, "a test file");
     YAML::Node tests = root["tests"];
@@ -262,6 +264,10 @@ bool load_test_file(const std::string& path, TestFile& out, std::string& error) 
       if (!names.insert(tc.name).second) fail(t["name"], "a test named '" + tc.name + "' is already in this file");
       out.tests.push_back(std::move(tc));
     }
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp gives it the message "bad file"
+    error = internal::at(path, e.mark.is_null() ? Pos{} : Pos{e.mark.line + 1, e.mark.column + 1},
+                         "nesting is too deep for the YAML reader");
+    return false;
   } catch (const YAML::Exception& e) {
     error = internal::at(path, e.mark.is_null() ? Pos{} : Pos{e.mark.line + 1, e.mark.column + 1}, e.msg);
     return false;

@@ -11,13 +11,11 @@
 //     ]
 //   }
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "common/text.h"
+#include "loaders/json_document.h"
+#include "loaders/loader.h"
 #include "triage/triage.h"
 
 namespace edict::triage {
@@ -52,16 +50,18 @@ bool parse_baseline(const std::string& text, const std::string& name, Baseline& 
   };
   nlohmann::json doc;
   try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    return bad(std::string("not a baseline file: not JSON (") + e.what() + ")");
+    doc = loaders::parse_json_document(text, name);
+  } catch (const loaders::InputError& e) {
+    error = std::string(e.what()) + " (a baseline file is JSON written by `edict baseline create`)";
+    out.findings.clear();
+    return false;
   }
   if (!doc.is_object() || !doc.contains("edict_baseline")) {
     return bad("not a baseline file (no \"edict_baseline\" key; create one with `edict baseline create`)");
   }
   const nlohmann::json& version = doc["edict_baseline"];
   if (!version.is_number_integer() || version.get<int64_t>() != kBaselineVersion) {
-    return bad("unsupported baseline version " + version.dump() + " (this edict reads version " +
+    return bad("unsupported baseline version " + text::printable(version.dump()) + " (this edict reads version " +
                std::to_string(kBaselineVersion) + ")");
   }
   if (!doc.contains("findings") || !doc["findings"].is_array()) return bad("\"findings\" must be an array");
@@ -81,14 +81,14 @@ bool parse_baseline(const std::string& text, const std::string& name, Baseline& 
 }
 
 bool load_baseline(const std::string& path, Baseline& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot read the baseline file '" + path + "': " + std::strerror(errno);
+  std::string text;
+  try {
+    text = loaders::read_input(path);
+  } catch (const loaders::InputError& e) {
+    error = std::string("cannot read the baseline file: ") + e.what();
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_baseline(ss.str(), path, out, error);
+  return parse_baseline(text, path, out, error);
 }
 
 }  // namespace edict::triage

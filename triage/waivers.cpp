@@ -1,5 +1,6 @@
 // Reading waiver files (yaml-cpp). Every problem names the file, line and column of the YAML node
 // at fault, because a waiver file is edited by hand and reviewed like code.
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <sstream>
 
 #include "lang/diagnostics.h"
+#include "loaders/loader.h"
 #include "triage/triage.h"
 
 namespace edict::triage {
@@ -126,6 +128,9 @@ bool parse_waivers(const std::string& text, const std::string& name, WaiverFile&
     return true;
   } catch (const BadWaiver& b) {
     error = position(name, b.line, b.column) + ": " + b.message;
+  } catch (const YAML::DeepRecursion& e) {  // yaml-cpp gives it the message "bad file"
+    error = position(name, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.column + 1) +
+            ": not valid YAML: nesting is too deep for the YAML reader";
   } catch (const YAML::Exception& e) {
     error = position(name, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.column + 1) + ": not valid YAML: " + e.msg;
   }
@@ -134,14 +139,14 @@ bool parse_waivers(const std::string& text, const std::string& name, WaiverFile&
 }
 
 bool load_waivers(const std::string& path, WaiverFile& out, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot read the waiver file '" + path + "': " + std::strerror(errno);
+  std::string text;
+  try {
+    text = loaders::read_input(path);
+  } catch (const loaders::InputError& e) {
+    error = std::string("cannot read the waiver file: ") + e.what();
     return false;
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_waivers(ss.str(), path, out, error);
+  return parse_waivers(text, path, out, error);
 }
 
 }  // namespace edict::triage

@@ -135,7 +135,14 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
         Value r;
         switch (o.kind()) {
           case Kind::Resource: {
-            const Value* v = o.as_resource()->attrs.find(in.b);
+            const Value& attrs = o.as_resource()->attrs;
+            // A resource wholly unknown until apply (after: null, after_unknown: true) has no
+            // attribute known yet: each reads as unknown, not as absent.
+            if (attrs.is_unknown()) {
+              r = Value::unknown();
+              break;
+            }
+            const Value* v = attrs.find(in.b);
             r = v ? *v : Value::null();
             break;
           }

@@ -14,10 +14,13 @@ namespace edict::loaders::internal {
 
 namespace {
 
+// Names every format edict reads, so that a user with the wrong file learns what the right one is.
 constexpr std::string_view kNotTerraform =
-    ": not a Terraform plan or state (no resource_changes, planned_values or values.root_module)";
+    ": not an input edict reads (no resource_changes, planned_values or values.root_module): expected a "
+    "Terraform plan (terraform show -json PLAN), a Terraform state (terraform show -json), an AWS Config "
+    "snapshot, history or item (configurationItems, configurationItem), or Cloud Custodian resources.json";
 
-// The top-level members the loader reads; the first of each key counts.
+// The top-level members the loader reads (each at most once).
 enum class Section : uint8_t { Other, Version, Changes, Planned, Prior, Configuration, Values };
 
 // What the top-level pass found.
@@ -46,7 +49,10 @@ Section classify(TopLevel& top, std::string_view key) {
               : key == "values"           ? Section::Values
                                           : Section::Other;
   uint32_t bit = 1u << static_cast<unsigned>(s);
-  if (s == Section::Other || (top.seen & bit) != 0) return Section::Other;
+  if (s == Section::Other) return s;
+  // A section given twice is an error (readers disagree on which one counts); the second pass
+  // over the text says where.
+  if ((top.seen & bit) != 0) throw JsonFault{simdjson::TAPE_ERROR, key.data(), "duplicate key in an object"};
   top.seen |= bit;
   return s;
 }

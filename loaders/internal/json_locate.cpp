@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 #include <vector>
 
 #include "loaders/internal/json_value.h"
@@ -64,6 +65,9 @@ class Scanner {
   std::vector<size_t>* big_ints_;
   size_t pos_ = 0;
   std::vector<Open> open_;
+  // The keys of each open object (raw text between the quotes) with their offsets: a key given
+  // twice is an error, because readers disagree on which of the two counts.
+  std::vector<std::unordered_map<std::string_view, size_t>> keys_;
 };
 
 // Renders the character at `at` for a message: 'x', or a byte value for anything unprintable.
@@ -299,12 +303,14 @@ Fault Scanner::run() {
       case State::Value:
         if (c == '{' || c == '[') {
           open_.push_back({c, pos_});
+          if (c == '{') keys_.emplace_back();
           if (open_.size() > kMaxJsonDepth) {
             return {pos_, "nesting is deeper than " + std::to_string(kMaxJsonDepth) + " levels"};
           }
           ++pos_;
           skip_ws();
           if (!eof() && s_[pos_] == (c == '{' ? '}' : ']')) {
+            if (c == '{') keys_.pop_back();
             open_.pop_back();
             ++pos_;
             state = State::After;
@@ -331,7 +337,18 @@ Fault Scanner::run() {
           if (c == '}') return {pos_, "expected a string key, found '}' (trailing comma?)"};
           return {pos_, "expected a string key, found " + describe(pos_)};
         }
-        if (!string(fault)) return fault;
+        {
+          size_t key_at = pos_;
+          if (!string(fault)) return fault;
+          std::string_view key = s_.substr(key_at + 1, pos_ - key_at - 2);
+          auto [it, added] = keys_.back().emplace(key, key_at);
+          if (!added) {
+            size_t line = 0, column = 0;
+            line_col(s_, it->second, line, column);
+            return {key_at, "duplicate key \"" + std::string(key) + "\" (first given at line " + std::to_string(line) +
+                                ", column " + std::to_string(column) + ")"};
+          }
+        }
         skip_ws();
         if (eof()) return end_of_input();
         if (s_[pos_] != ':') return {pos_, "expected ':' after an object key, found " + describe(pos_)};
@@ -346,6 +363,7 @@ Fault Scanner::run() {
           state = bracket == '[' ? State::Value : State::Key;
         } else if (c == close) {
           ++pos_;
+          if (bracket == '{') keys_.pop_back();
           open_.pop_back();
         } else if (bracket == '[') {
           return {pos_, "expected ',' or ']' after an array element, found " + describe(pos_)};

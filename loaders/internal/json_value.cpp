@@ -1,10 +1,13 @@
 // simdjson DOM -> Value conversion and the key-interning cache in front of the global interner.
 #include "loaders/internal/json_value.h"
 
+#include <algorithm>
+
 #include <array>
 #include <cstdint>
 #include <cstring>
 #include <new>
+#include <vector>
 
 #include "loaders/json.h"
 
@@ -41,6 +44,19 @@ Symbol intern_key(std::string_view key) {
   return s;
 }
 
+bool has_duplicate_key(const Member* members, size_t n) {
+  if (n <= 16) {  // the usual object: no allocation
+    for (size_t i = 1; i < n; ++i)
+      for (size_t j = 0; j < i; ++j)
+        if (members[i].key == members[j].key) return true;
+    return false;
+  }
+  std::vector<Symbol> keys(n);
+  for (size_t i = 0; i < n; ++i) keys[i] = members[i].key;
+  std::sort(keys.begin(), keys.end());
+  return std::adjacent_find(keys.begin(), keys.end()) != keys.end();
+}
+
 Value to_value(Arena& arena, simdjson::dom::element e) {
   using simdjson::dom::element_type;
   switch (e.type()) {
@@ -58,6 +74,7 @@ Value to_value(Arena& arena, simdjson::dom::element e) {
       for (simdjson::dom::key_value_pair field : object) {
         members[n++] = {intern_key(field.key), to_value(arena, field.value)};
       }
+      if (has_duplicate_key(members, n)) throw DuplicateKey{};
       return Value::object(members, n);
     }
     case element_type::INT64: return Value::number(static_cast<double>(e.get_int64().value_unsafe()));

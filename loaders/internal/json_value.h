@@ -17,8 +17,15 @@ namespace edict::loaders::internal {
 Symbol intern_key(std::string_view key);
 
 // Converts a parsed element into a Value whose strings, lists and objects live in `arena`.
-// Recursion is bounded by the parser's depth limit (kMaxJsonDepth).
+// Recursion is bounded by the parser's depth limit (kMaxJsonDepth). Throws DuplicateKey.
 Value to_value(Arena& arena, simdjson::dom::element e);
+
+// True when two of the n members have the same key. Every reader rejects duplicate keys (the
+// second pass, find_json_error, says where), because JSON readers disagree on which one counts.
+bool has_duplicate_key(const Member* members, size_t n);
+
+// Thrown by to_value on a duplicate key; parse_json locates it.
+struct DuplicateKey {};
 
 // A new DOM parser whose depth limit is kMaxJsonDepth.
 simdjson::dom::parser make_parser();

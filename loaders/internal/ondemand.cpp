@@ -9,6 +9,11 @@
 
 namespace edict::loaders::internal {
 
+namespace {
+constexpr const char* kDuplicateKey = "duplicate key in an object";
+
+}  // namespace
+
 void fail(simdjson::error_code code, const char* where) { throw JsonFault{code, where}; }
 
 namespace {
@@ -69,6 +74,7 @@ Value Converter::convert(Arena& arena, od::value v, size_t depth) {
         members_.push_back({key, value});
       }
       size_t n = members_.size() - base;
+      if (has_duplicate_key(members_.data() + base, n)) throw JsonFault{simdjson::TAPE_ERROR, nullptr, kDuplicateKey};
       Member* members = arena.make_array<Member>(n);
       if (n > 0) std::memcpy(static_cast<void*>(members), members_.data() + base, n * sizeof(Member));
       members_.resize(base);
@@ -112,6 +118,7 @@ void Converter::members(Arena& arena, od::value v, size_t depth, std::vector<Mem
     Value value = convert(arena, field.value(), depth + 1);
     out.push_back({key, value});
   }
+  if (has_duplicate_key(out.data(), out.size())) throw JsonFault{simdjson::TAPE_ERROR, nullptr, kDuplicateKey};
 }
 
 Value Converter::object(Arena& arena, const std::vector<Member>& members) {

@@ -21,6 +21,7 @@ namespace od = simdjson::ondemand;
 struct JsonFault {
   simdjson::error_code code;
   const char* where = nullptr;  // in the input, when known
+  const char* message = nullptr;  // replaces simdjson's message when the second pass finds nothing
 };
 
 [[noreturn]] void fail(simdjson::error_code code, const char* where = nullptr);

@@ -100,7 +100,9 @@ model::Resource make_resource(LoadContext& ctx, const EntryFields& f, Value attr
   r.source = ctx.source;
   r.action = action;
   r.file = ctx.file;
-  r.attrs = attrs.is_object() ? attrs : Value::object(nullptr, 0);
+  // `after: null` with `after_unknown: true` is a resource wholly unknown until apply: it stays
+  // unknown (rules then give unknown), it is not an empty object (which would fail them).
+  r.attrs = attrs.is_object() || attrs.is_unknown() ? attrs : Value::object(nullptr, 0);
   bool gone = deposed || action == model::Action::Delete;
   r.checked = gone ? false : (data ? ctx.opts.check_data_sources : true);
   return r;

@@ -28,6 +28,9 @@ std::string path_uri(std::string_view path);
 // A stable identity for a finding across runs and commits: FNV-1a (64 bits, hex) of rule and address.
 std::string fingerprint(std::string_view rule, std::string_view address);
 
+// When the state file first saw this result's violation ("" when unknown or not a failure).
+std::string first_seen(const RunInfo& info, const engine::Result& r);
+
 // The status a result had before triage: a waived result's original one, otherwise its own.
 engine::Status verdict(const engine::Result& r);
 

@@ -1,4 +1,5 @@
-// Shared text helpers: JSON strings are always valid JSON (strict UTF-8), XML escaping, one-line.
+// Shared text helpers: JSON strings are always valid JSON (strict UTF-8), XML escaping, one-line,
+// and printable text for terminals and CI logs.
 #include <catch2/catch.hpp>
 
 #include "common/text.h"
@@ -27,4 +28,13 @@ TEST_CASE("XML escaping, one-line text and plurals") {
   CHECK(text::one_line("  a\n    and  b \n") == "a and b");
   CHECK(text::plural(1, "rule", "rules") == "1 rule");
   CHECK(text::plural(2, "rule", "rules") == "2 rules");
+}
+
+TEST_CASE("printable escapes terminal controls, C1 controls and invalid bytes, and keeps UTF-8") {
+  CHECK(text::printable("a\x1b[2Jb") == "a\\x1b[2Jb");
+  CHECK(text::printable("x\n::error title=t::m") == "x\\n::error title=t::m");
+  CHECK(text::printable("\t\r\x7f") == "\\t\\r\\x7f");
+  CHECK(text::printable("\xC2\x9B") == "\\xc2\\x9b");  // U+009B, the one-byte CSI
+  CHECK(text::printable("\xFF") == "\\xff");
+  CHECK(text::printable("caf\xC3\xA9 \xF0\x9F\x98\x80") == "caf\xC3\xA9 \xF0\x9F\x98\x80");
 }

@@ -132,3 +132,53 @@ TEST_CASE("a file that is not a state file is refused, naming it") {
     CHECK(std::string(e.what()).starts_with(f.path + ": not an edict state file"));
   }
 }
+
+namespace {
+
+std::string read_error(const std::string& path) {
+  try {
+    engine::read_state(path);
+  } catch (const loaders::InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("a state file of another version, or with a field of the wrong type, is refused with where") {
+  Fixture f;
+  std::ofstream(f.path) << R"({"version": 99, "violations": []})";
+  CHECK(read_error(f.path) == f.path + ": unsupported state file version 99 (this edict reads version 1)");
+  std::ofstream(f.path) << R"({"version": 1, "violations": [{"rule": "", "address": 1}]})";
+  CHECK(read_error(f.path) == f.path +
+                                  ": violations[0].address: expected a string, found a number (an edict state file is "
+                                  "{\"version\": 1, \"violations\": [...]})");
+  std::ofstream(f.path) << R"({"version": 1, "violations": [{"rule": "R", "address": "a", "first_seen": 3}]})";
+  CHECK(read_error(f.path) == f.path + ": violations[0].first_seen: expected a string, found a number");
+}
+
+TEST_CASE("a truncated state file or one with a duplicate key is located") {
+  Fixture f;
+  std::ofstream(f.path) << "{\"version\": 1, \"violations\": [";
+  CHECK(read_error(f.path).starts_with(f.path + ":1:"));
+  std::ofstream(f.path) << "{\"version\": 1,\n \"version\": 1, \"violations\": []}";
+  CHECK(read_error(f.path) == f.path + ":2:2: duplicate key \"version\" (first given at line 1, column 2)");
+}
+
+TEST_CASE("temporary files of killed writers are removed by the next write; live ones are kept") {
+  Fixture f;
+  pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) std::_Exit(0);
+  waitpid(child, nullptr, 0);  // a PID that is gone
+  std::string dead = f.path + ".tmp." + std::to_string(child);
+  std::string live = f.path + ".tmp.1";  // init: always alive
+  std::string other = f.path + ".tmp.notapid";
+  for (const std::string& p : {dead, live, other}) std::ofstream(p) << "{";
+  engine::write_state(f.path, engine::ScanState{});
+  CHECK_FALSE(std::filesystem::exists(dead));
+  CHECK(std::filesystem::exists(live));
+  CHECK(std::filesystem::exists(other));
+  CHECK(engine::read_state(f.path).entries.empty());
+}

@@ -167,3 +167,38 @@ TEST_CASE("CLI: stream, diff and --changed-since exit 0, bad input exits 2 with 
   CHECK(sh(e + " stream --repo " + dir + " --db " + shell_quote(db), &out) == 0);
   CHECK(out.empty());  // nothing new
 }
+
+TEST_CASE("CLI: stream and diff on a repository with no rule files say so") {
+  std::string edict = edict::testing::edict_binary();
+  if (edict.empty()) {
+    WARN("no edict binary next to the tests; CLI checks skipped");
+    return;
+  }
+  using edict::testing::sh;
+  using edict::testing::shell_quote;
+  TempRepo repo;
+  repo.write("README.md", "no rules here\n");
+  repo.commit("one");
+  repo.write("README.md", "still none\n");
+  repo.commit("two");
+  std::string e = shell_quote(edict), dir = shell_quote(repo.path());
+  std::string out;
+  CHECK(sh(e + " stream --repo " + dir, &out, true) == 0);
+  CHECK(out.find("the repository has no rule files (*.edict) at HEAD; nothing to stream") != std::string::npos);
+  CHECK(sh(e + " diff --repo " + dir, &out, true) == 0);
+  CHECK(out.find("the repository has no rule files (*.edict) at HEAD") != std::string::npos);
+  // With rule files but no change in the commits read, stream says that instead.
+  repo.write("rules/ebs.edict", rule("SIZE", "size <= 200"));
+  repo.commit("three");
+  CHECK(sh(e + " stream --repo " + dir + " --since HEAD", &out, true) == 0);
+  CHECK(out.find("no rule changes in 0 commits") != std::string::npos);
+  // A rule file whose name holds ESC is listed escaped, in stream and in diff.
+  repo.write("rules/x\x1b[2J.edict", rule("OTHER", "size <= 1"));
+  repo.commit("four");
+  CHECK(sh(e + " stream --repo " + dir + " --since HEAD~1", &out) == 0);
+  CHECK(out.find("rules/x\\x1b[2J.edict") != std::string::npos);
+  CHECK(out.find('\x1b') == std::string::npos);
+  CHECK(sh(e + " diff --repo " + dir, &out) == 0);
+  CHECK(out.find("rules/x\\x1b[2J.edict") != std::string::npos);
+  CHECK(out.find('\x1b') == std::string::npos);
+}

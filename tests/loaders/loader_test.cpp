@@ -78,7 +78,9 @@ TEST_CASE("malformed JSON reports file:line:column", "[loader]") {
 
 TEST_CASE("documents that are not plans or states are refused", "[loader]") {
   const std::string expected =
-      "x.json: not a Terraform plan or state (no resource_changes, planned_values or values.root_module)";
+      "x.json: not an input edict reads (no resource_changes, planned_values or values.root_module): expected a "
+      "Terraform plan (terraform show -json PLAN), a Terraform state (terraform show -json), an AWS Config "
+      "snapshot, history or item (configurationItems, configurationItem), or Cloud Custodian resources.json";
   CHECK(load_error("[]", "x.json") == expected);
   CHECK(load_error("[{\"resource_changes\":[]}]", "x.json") == expected);
   // An empty AWS Config history or snapshot file is a live snapshot with no resources.
@@ -146,4 +148,30 @@ TEST_CASE("UTF-16 without a BOM gets a hint", "[loader]") {
 }
 
 }  // namespace
+TEST_CASE("a key given twice is an error at the second one, at every level", "[loader]") {
+  CHECK(load_error(R"({"format_version": "1.2", "format_version": "1.2", "resource_changes": []})", "x.json") ==
+        "x.json:1:27: duplicate key \"format_version\" (first given at line 1, column 2)");
+  CHECK(load_error(R"({"format_version": "1.2", "resource_changes": [{"address": "a.b", "type": "a", "name": "b",
+ "change": {"actions": ["create"], "after": {"tags": {"k": 1, "k": 2}}}}]})",
+                   "x.json") == "x.json:2:63: duplicate key \"k\" (first given at line 2, column 55)");
+  CHECK(load_error(R"({"configurationItems": [{"resourceType": "AWS::EC2::Volume", "resourceId": "v", "resourceId": "w"}]})",
+                   "x.json") == "x.json:1:81: duplicate key \"resourceId\" (first given at line 1, column 62)");
+}
+
+TEST_CASE("an input past the size limit is refused, however it is read", "[loader]") {
+  uint64_t saved = max_input_size();
+  set_max_input_size(8);
+  CHECK_THROWS_WITH(read_input("/dev/zero"),
+                    "/dev/zero: input is larger than the limit of 8 bytes (raise it with --max-input-size)");
+  set_max_input_size(saved);
+  uint64_t n = 0;
+  CHECK(parse_size("2G", n));
+  CHECK(n == (uint64_t{2} << 30));
+  CHECK(parse_size("512KiB", n));
+  CHECK(n == 512 * 1024);
+  CHECK_FALSE(parse_size("0", n));
+  CHECK_FALSE(parse_size("12X", n));
+  CHECK_FALSE(parse_size("99999999999999999999G", n));
+}
+
 }  // namespace edict::loaders

@@ -261,6 +261,16 @@ TEST_CASE("baselines: create, read back, apply; only new failures block") {
     CHECK(error == "b.json: unsupported baseline version 2 (this edict reads version 1)");
     CHECK_FALSE(triage::parse_baseline(R"({"edict_baseline": 1, "findings": [{"rule": 1}]})", "b.json", b, error));
     CHECK(error == "b.json: findings[0] must be an object with the strings \"rule\" and \"resource\"");
+    // Numbers no double holds, duplicate keys and raw bytes: located errors, never an exception.
+    const std::string hint = " (a baseline file is JSON written by `edict baseline create`)";
+    CHECK_FALSE(triage::parse_baseline(R"({"edict_baseline": 1e400, "findings": []})", "b.json", b, error));
+    CHECK(error == "b.json:1:20: number out of range (larger than a double can hold)" + hint);
+    CHECK_FALSE(triage::parse_baseline("4e444", "b.json", b, error));
+    CHECK(error == "b.json:1:1: number out of range (larger than a double can hold)" + hint);
+    CHECK_FALSE(triage::parse_baseline(R"({"edict_baseline": 1, "findings": [], "findings": []})", "b.json", b, error));
+    CHECK(error == "b.json:1:39: duplicate key \"findings\" (first given at line 1, column 23)" + hint);
+    CHECK_FALSE(triage::parse_baseline("{\"edict_baseline\": \x1b[2J}", "b.json", b, error));
+    CHECK(error.find('\x1b') == std::string::npos);
   }
 }
 
