@@ -129,6 +129,8 @@ int main(int argc, char** argv) {
                           "get-resource-config-history or batch-get-resource-config output)");
   config_rule->add_option("--rules", cra.rules, "Rule file or directory (repeatable; default: the shipped rules)")
       ->allow_extra_args(false);
+  config_rule->add_option("--rule", cra.rule_ids, "Only rules with this id, or matching this glob (repeatable; one Config rule per id)")
+      ->allow_extra_args(false);
 
   DriftArgs dra;
   CLI::App* drift = app.add_subcommand("drift", "Verdicts that differ between a plan and a live snapshot of the same resources");

@@ -44,6 +44,8 @@ ConfigEvent parse_config_event(std::string_view text, const std::string& name) {
   if (params.is_discarded() || !params.is_object())
     throw loaders::InputError(name + ": ruleParameters is not a JSON object");
   out.rule_parameters = params.dump();
+  auto left = event.find("eventLeftScope");
+  out.left_scope = left != event.end() && left->is_boolean() && left->get<bool>();
   if (out.message_type == "OversizedConfigurationItemChangeNotification") {
     // Only a summary travels in the event; the item itself is fetched by the caller.
     out.oversized = true;
@@ -80,7 +82,10 @@ std::string render_put_evaluations(const engine::Results& results, const ConfigE
     }
   }
   std::string type, annotation;
-  if (!failing.empty()) {
+  if (event.left_scope) {
+    type = "NOT_APPLICABLE";
+    annotation = "the resource left the scope of this rule";
+  } else if (!failing.empty()) {
     type = "NON_COMPLIANT";
     annotation = failing;
   } else if (!undecided.empty()) {

@@ -20,6 +20,9 @@ struct ConfigEvent {
   // An OversizedConfigurationItemChangeNotification: the item is not in the event (only its
   // summary), so the caller must supply it (`edict config-rule --item FILE`).
   bool oversized = false;
+  // eventLeftScope: the resource no longer belongs to the rule (its type or tags left the scope,
+  // or it was deleted); Config expects NOT_APPLICABLE, and the item is not evaluated.
+  bool left_scope = false;
 };
 
 // The canonical type of the resource that carries a rule event's parameters, so rules read them
@@ -33,7 +36,8 @@ ConfigEvent parse_config_event(std::string_view text, const std::string& name);
 
 // {"Evaluations": [{ComplianceResourceType, ComplianceResourceId, ComplianceType, Annotation,
 // OrderingTimestamp}], "ResultToken"}: NON_COMPLIANT when a rule fails, INSUFFICIENT_DATA when a
-// rule could not decide (error or unknown), COMPLIANT when one passes, else NOT_APPLICABLE. The
+// rule could not decide (error or unknown), COMPLIANT when one passes, else (or when the event
+// left the rule's scope) NOT_APPLICABLE. The
 // annotation says why in at most 256 bytes (cut on a UTF-8 boundary).
 std::string render_put_evaluations(const engine::Results& results, const ConfigEvent& event);
 
