@@ -4,13 +4,15 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/generate.h"
 #include "cli/history_commands.h"
+#include "cli/version.h"
 
 int main(int argc, char** argv) {
   using namespace edict::cli;
   // Named, so that usage lines say `edict` and not whatever path the binary was run from.
   CLI::App app{"edict: compliance as code for Terraform plans and live AWS snapshots", "edict"};
-  app.set_version_flag("--version", std::string("edict ") + EDICT_VERSION);
+  app.set_version_flag("--version", version_text());
   // At most one subcommand; a missing one is reported after parsing, so that an unknown word or
   // option is named as such rather than reported as a missing subcommand.
   app.require_subcommand(0, 1);
@@ -144,6 +146,14 @@ int main(int argc, char** argv) {
   CLI::App* builtins = app.add_subcommand("builtins", "List the builtin functions");
   builtins->add_flag("--markdown", ba.markdown, "Print docs/stdlib.md");
 
+  // Hidden (no group): the man pages and completion scripts, generated at build time from this
+  // very definition (cli/generate.h), so they cannot drift from --help.
+  std::string gen_what, gen_output;
+  CLI::App* generate = app.add_subcommand("__generate", "Write the man pages or a completion script")->group("");
+  generate->add_option("WHAT", gen_what, "man, bash, zsh or fish")->required()
+      ->check(CLI::IsMember({"man", "bash", "zsh", "fish"}));
+  generate->add_option("--output", gen_output, "Directory for man pages; file for a completion script (default: stdout)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -157,6 +167,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  if (*generate) return run_generate(app, gen_what, gen_output);
   if (*evaluate) return run_evaluate(ev);
   if (*config_rule) return run_config_rule(cra);
   if (*drift) return run_drift(dra);
