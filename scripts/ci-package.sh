@@ -65,6 +65,7 @@ touch "$root/var/lib/dpkg/status"
 check "dpkg --root --install" bash -c "dpkg --root='$root' --force-depends --install '$deb' >build/dpkg-root.log 2>&1 || { cat build/dpkg-root.log; false; }"
 check "dpkg lists edict as installed" grep -q "^Status: install ok installed" <(dpkg --root="$root" -s edict 2>/dev/null)
 edict="$root/usr/bin/edict"
+check "installed binary is stripped" bash -c "! objdump -h '$edict' | grep -q '\.debug_info'"
 out=$("$edict" --version)
 echo "$out"
 check "--version names the version" grep -qx "edict $version" <<<"$out"
