@@ -79,4 +79,7 @@ ls -l build/edict-config-rule-lambda.zip
 unpacked=$(mktemp -d)
 trap 'rm -rf "$unpacked"' EXIT
 unzip -q build/edict-config-rule-lambda.zip -d "$unpacked"
-python3 tests/packaging/lambda_handler_test.py "$unpacked" "$PWD"
+# Debian's python3 with Debian's python3-boto3, even when another python3 comes first on PATH.
+python=/usr/bin/python3
+[[ -x $python ]] || python=python3
+"$python" tests/packaging/lambda_handler_test.py "$unpacked" "$PWD"
