@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # CI stage after scripts/test.sh: builds the .deb from the existing build (scripts/package.sh),
 # checks its contents and computed Depends, installs it with `dpkg --root` into an empty tree and
-# runs the installed edict (--version, the example evaluation, man page, bash completion).
+# runs the installed edict (--version, the example evaluation, man page, bash completion), builds
+# the Lambda zip (scripts/package-lambda.sh), and installs the .deb with apt-get in a fresh
+# Debian 12 root made by debootstrap.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 start=$SECONDS
@@ -88,6 +90,15 @@ kinds = collections.Counter(r.get("kind", "fail") for r in results)
 sys.exit(0 if kinds == {"fail": 5, "open": 2} else f"kinds {dict(kinds)}")' "$root/result.sarif"
 check "installed man page renders" test -n "$(MANWIDTH=80 man -l "$root/usr/share/man/man1/edict-evaluate.1" 2>/dev/null | grep -- '--format')"
 check "installed bash completion loads" bash -c "source '$root/usr/share/bash-completion/completions/edict' && complete -p edict"
+
+# --- the AWS Config rule's Lambda zip (relinked from the same build; its own checks and the
+# handler test on the unpacked zip run inside the script) ---
+check "scripts/package-lambda.sh" bash -c "scripts/package-lambda.sh >build/package-lambda.log 2>&1 || { tail -30 build/package-lambda.log; false; }"
+check "Lambda zip holds the handler, edict, the loader and the rules" bash -c "
+  unzip -Z1 build/edict-config-rule-lambda.zip | grep -qx handler.py &&
+  unzip -Z1 build/edict-config-rule-lambda.zip | grep -qx bin/edict &&
+  unzip -Z1 build/edict-config-rule-lambda.zip | grep -qx lib/ld-linux-x86-64.so.2 &&
+  unzip -Z1 build/edict-config-rule-lambda.zip | grep -qx rules/aws_s3.edict"
 
 # --- a fresh Debian 12: debootstrap a minimal root and `apt-get install ./edict_*.deb` in it ---
 # This is what proves the computed Depends complete: apt must pull every library, and only
