@@ -30,6 +30,7 @@
 #include "repl/terminal.h"
 #include "ruletest/ruletest.h"
 #include "stdlib/builtins.h"
+#include "triage/triage.h"
 #include "vm/interpreter.h"
 
 namespace edict::cli {
@@ -271,6 +272,12 @@ int run_config_rule(const ConfigRuleArgs& args) {
   bool ok = false;
   auto program = compile_rules(args.rules, false, false, {}, false, ok);
   if (!ok) return 2;
+  engine::EvalOptions opts;
+  if (!args.rule_ids.empty()) {  // one Config rule per rule id: an unknown id is an error, not NOT_APPLICABLE
+    std::string error;
+    if (!triage::select_rules(*program, args.rule_ids, {}, opts.rules, error)) return usage_error(error);
+    opts.rules_exact = true;
+  }
   model::ResourceSet set;
   report::ConfigEvent event;
   try {
@@ -282,6 +289,8 @@ int run_config_rule(const ConfigRuleArgs& args) {
       // of a history only the latest capture is judged (loaders/aws_config.cpp).
       report::check_item_resource(loaders::read_input(args.item), args.item, event);
       loaders::load_file(set, args.item);
+    } else if (event.left_scope) {
+      // Not evaluated (NOT_APPLICABLE), so an oversized notice needs no --item either.
     } else if (event.oversized) {
       return usage_error(name + ": an oversized configuration item is not in the event; fetch it with "
                                 "get-resource-config-history and pass it with --item FILE");
@@ -304,7 +313,7 @@ int run_config_rule(const ConfigRuleArgs& args) {
   }
   for (const auto& [what, note] : set.notes) std::cerr << "note: " << what << ": " << text::printable(note) << "\n";
   set.finish();
-  std::cout << report::render_put_evaluations(engine::evaluate(*program, set), event);
+  std::cout << report::render_put_evaluations(engine::evaluate(*program, set, opts), event);
   return 0;
 }
 

@@ -83,6 +83,7 @@ struct ConfigRuleArgs {
   std::string event;               // the rule invocation event (JSON file, '-' for stdin)
   std::string item;                // --item: the configuration item itself (oversized events)
   std::vector<std::string> rules;  // none: the shipped rules
+  std::vector<std::string> rule_ids;  // --rule: only these rules (ids or globs), one Config rule each
 };
 
 struct DriftArgs {

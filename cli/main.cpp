@@ -5,14 +5,16 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/generate.h"
 #include "cli/history_commands.h"
 #include "loaders/loader.h"
+#include "cli/version.h"
 
 int main(int argc, char** argv) {
   using namespace edict::cli;
   // Named, so that usage lines say `edict` and not whatever path the binary was run from.
   CLI::App app{"edict: compliance as code for Terraform plans and live AWS snapshots", "edict"};
-  app.set_version_flag("--version", std::string("edict ") + EDICT_VERSION);
+  app.set_version_flag("--version", version_text());
   // At most one subcommand; a missing one is reported after parsing, so that an unknown word or
   // option is named as such rather than reported as a missing subcommand.
   app.require_subcommand(0, 1);
@@ -148,6 +150,8 @@ int main(int argc, char** argv) {
                           "get-resource-config-history or batch-get-resource-config output)");
   config_rule->add_option("--rules", cra.rules, "Rule file or directory (repeatable; default: the shipped rules)")
       ->allow_extra_args(false);
+  config_rule->add_option("--rule", cra.rule_ids, "Only rules with this id, or matching this glob (repeatable; one Config rule per id)")
+      ->allow_extra_args(false);
 
   DriftArgs dra;
   CLI::App* drift = app.add_subcommand("drift", "Verdicts that differ between a plan and a live snapshot of the same resources");
@@ -187,6 +191,13 @@ int main(int argc, char** argv) {
     sub->add_option("--max-input-size", max_input,
                     "Largest file read, in bytes or with K, M or G (default 2G); larger inputs are an error");
   }
+  // Hidden (no group): the man pages and completion scripts, generated at build time from this
+  // very definition (cli/generate.h), so they cannot drift from --help.
+  std::string gen_what, gen_output;
+  CLI::App* generate = app.add_subcommand("__generate", "Write the man pages or a completion script")->group("");
+  generate->add_option("WHAT", gen_what, "man, bash, zsh or fish")->required()
+      ->check(CLI::IsMember({"man", "bash", "zsh", "fish"}));
+  generate->add_option("--output", gen_output, "Directory for man pages; file for a completion script (default: stdout)");
 
   try {
     app.parse(argc, argv);
@@ -211,6 +222,7 @@ int main(int argc, char** argv) {
     edict::loaders::set_max_input_size(bytes);
   }
 
+  if (*generate) return run_generate(app, gen_what, gen_output);
   if (*evaluate) return run_evaluate(ev);
   if (*config_rule) return run_config_rule(cra);
   if (*drift) return run_drift(dra);

@@ -8,6 +8,10 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache git
   tao-pegtl-dev libyaml-cpp-dev nlohmann-json3-dev catch2 libcli11-dev
   libsimdjson-dev libre2-dev libgit2-dev libsqlite3-dev libedit-dev
+  # Packaging (scripts/package.sh, package-lambda.sh, ci-package.sh, tests/packaging):
+  # dpkg-shlibdeps (dpkg-dev), `man -l`, the zsh and fish parsers, the Lambda zip, the handler's
+  # test with botocore's Stubber, and a fresh Debian 12 root for the install test (debootstrap).
+  dpkg-dev man-db zsh fish zip python3 python3-boto3 debootstrap
 )
 
 missing=()

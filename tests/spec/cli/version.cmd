@@ -1,2 +1,0 @@
-# --version prints the version.
-# args: --version
