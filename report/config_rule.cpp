@@ -119,7 +119,7 @@ std::string render_put_evaluations(const engine::Results& results, const ConfigE
   std::string type, annotation;
   if (event.left_scope) {  // the resource is no longer one this rule covers: nothing to judge
     type = "NOT_APPLICABLE";
-    annotation = "the resource left the scope of the rule";
+    annotation = "the resource left the scope of this rule";
   } else if (!failing.empty()) {
     type = "NON_COMPLIANT";
     annotation = failing;
