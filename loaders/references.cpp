@@ -144,6 +144,9 @@ void GraphBuilder::link_module(int m) {
     const uint32_t* sources = by_config_key_.find(key_buffer_);
     if (sources == nullptr) continue;  // no instances (count = 0, or not in this plan)
     const Value* expressions = member(&resource, config_keys().expressions, Kind::Object);
+    for (uint32_t s = *sources; s != kEnd; s = next_in_key_[s]) {
+      mark_configured(ctx_.set.resource(instances_[s].id), expressions);
+    }
     if (expressions == nullptr) continue;
     const Value* for_each_refs = member(member(&resource, config_keys().for_each_expression, Kind::Object),
                                         config_keys().references, Kind::List);

@@ -63,8 +63,9 @@ Value convert(Arena& arena, const FixtureValue& v, const std::string& path, std:
     case K::Bool: return Value::boolean(v.boolean);
     case K::Number: return Value::number(v.number);
     case K::String: return Value::string(arena, v.text);
-    case K::Unknown: return Value::unknown();
-    case K::Ref: refs.push_back({path, &v}); return Value::unknown();
+    case K::Unknown:
+      return Value::unknown(v.text == "set" ? Setness::Set : v.text == "unset" ? Setness::Unset : Setness::Unsure);
+    case K::Ref: refs.push_back({path, &v}); return Value::unknown(Setness::Set);
     case K::List: {
       std::vector<Value> items;
       for (const FixtureValue& item : v.items) items.push_back(convert(arena, item, path, refs));

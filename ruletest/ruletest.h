@@ -22,13 +22,14 @@ struct Pos {
 };
 
 // A fixture attribute value as written: YAML scalars resolved (true, 1.5, null, "text"), and the
-// two tags of the format: `!unknown` (known only after apply) and `!ref ADDRESS` (unknown, with a
+// two tags of the format: `!unknown` (known only after apply; `!unknown set` / `!unknown unset` say
+// whether the configuration sets it, for `is_set`) and `!ref ADDRESS` (unknown and set, with a
 // reference edge to ADDRESS, as Terraform plans record `bucket = aws_s3_bucket.b.id`).
 struct FixtureValue {
   enum class Kind : uint8_t { Null, Bool, Number, String, List, Object, Unknown, Ref } kind = Kind::Null;
   bool boolean = false;
   double number = 0;
-  std::string text;                                           // String; Ref: the address
+  std::string text;                                           // String; Ref: the address; Unknown: set/unset/""
   std::vector<FixtureValue> items;                            // List
   std::vector<std::pair<std::string, FixtureValue>> members;  // Object, in file order
   Pos pos;

@@ -82,8 +82,12 @@ FixtureValue value(const YAML::Node& n, int depth) {
   FixtureValue v;
   v.pos = pos_of(n);
   if (tag == "!unknown") {
-    if (!n.IsNull() && !(n.IsScalar() && n.Scalar().empty())) fail(n, "`!unknown` takes no value");
+    bool bare = n.IsNull() || (n.IsScalar() && n.Scalar().empty());
+    if (!bare && !(n.IsScalar() && (n.Scalar() == "set" || n.Scalar() == "unset"))) {
+      fail(n, "`!unknown` takes nothing, `set` or `unset` (whether the configuration sets the attribute)");
+    }
     v.kind = FixtureValue::Kind::Unknown;
+    if (!bare) v.text = n.Scalar();
     return v;
   }
   if (tag == "!ref") {

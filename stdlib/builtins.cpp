@@ -217,10 +217,17 @@ std::vector<Builtin> make_table() {
        .example = R"(type_of([1]) == "list")", .min_args = 1, .max_args = 1, .params = {T::Any},
        .result = T::String, .fn = fn_type_of},
       {.name = "known", .signature = "known(x: any) -> bool", .category = "collections",
-       .doc = "False when `x` is unknown or holds an unknown anywhere inside, else true. The only builtin that "
-              "is called with unknown arguments.",
+       .doc = "False when `x` is unknown or holds an unknown anywhere inside, else true. With `is_set`, the "
+              "only builtins called with unknown arguments.",
        .example = R"(known([1, "a"]) == true)", .min_args = 1, .max_args = 1, .params = {T::Any},
        .result = T::Bool, .sees_unknown = true, .fn = fn_known},
+      {.name = "is_set", .signature = "is_set(x: any) -> bool", .category = "collections",
+       .doc = "Whether an attribute is set: true when `x` is known and not null, false when it is null or "
+              "absent. An attribute known only after apply is set when the plan's configuration gives it an "
+              "expression (`kms_key_id = aws_kms_key.k.arn`), not set when the configuration leaves it out "
+              "(the provider computes it), and unknown when the plan does not say.",
+       .example = R"(is_set("k") == true)", .min_args = 1, .max_args = 1, .params = {T::Any},
+       .result = T::Bool, .sees_unknown = true, .fn = fn_is_set},
       // numbers
       {.name = "abs", .signature = "abs(n: number) -> number", .category = "numbers", .doc = "The absolute value.",
        .example = "abs(-3) == 3", .min_args = 1, .max_args = 1, .params = {T::Number}, .result = T::Number,

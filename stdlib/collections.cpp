@@ -197,4 +197,16 @@ Value fn_type_of(CallContext&, Args args) { return Value::string(kind_name(args[
 
 Value fn_known(CallContext&, Args args) { return Value::boolean(!has_unknown(args[0])); }
 
+// Only the value itself counts: a list holding unknowns is a set attribute.
+Value fn_is_set(CallContext&, Args args) {
+  const Value& x = args[0];
+  if (!x.is_unknown()) return Value::boolean(!x.is_null());
+  switch (x.setness()) {
+    case Setness::Set: return Value::boolean(true);
+    case Setness::Unset: return Value::boolean(false);
+    case Setness::Unsure: break;
+  }
+  return Value::unknown();
+}
+
 }  // namespace edict::stdlib::internal

@@ -51,6 +51,11 @@ struct Member;
 
 enum class Kind : uint8_t { Null, Unknown, Bool, Number, String, List, Object, Resource };
 
+// What the plan's configuration says of an unknown attribute value (see `is_set`): set to an
+// expression known only after apply, left out (the provider computes the value), or no word on it
+// (unknowns made by operators, fixtures written with a bare `!unknown`, plans without configuration).
+enum class Setness : uint8_t { Unsure, Set, Unset };
+
 std::string_view kind_name(Kind k);
 
 class Value {
@@ -58,9 +63,10 @@ class Value {
   constexpr Value() : kind_(Kind::Null), size_(0), u_{} {}
 
   static constexpr Value null() { return Value(); }
-  static Value unknown() {
+  static Value unknown(Setness setness = Setness::Unsure) {
     Value v;
     v.kind_ = Kind::Unknown;
+    v.size_ = static_cast<uint32_t>(setness);  // unknowns have no size: the field holds the setness
     return v;
   }
   static Value boolean(bool b) {
@@ -126,6 +132,8 @@ class Value {
   std::span<const Member> as_object() const;  // defined below, once Member is complete
   const model::Resource* as_resource() const { return u_.res; }
   uint32_t size() const { return size_; }
+  // Of an unknown: what the configuration says of it (Unsure for every other kind).
+  Setness setness() const { return kind_ == Kind::Unknown ? static_cast<Setness>(size_) : Setness::Unsure; }
 
   // Object member by key; nullptr when absent. Objects are small, so this is a linear scan.
   const Value* find(Symbol key) const;

@@ -4,8 +4,10 @@
 //                           module_calls: {name: {count_expression: E, for_each_expression: E,
 //                                                 expressions: B, module: M}},
 //                           outputs: {name: {expression: E}}}
-// E keeps only `references`; in a block B, `constant_value` contents are dropped and so are the
-// attributes whose expression has no references (they can lead nowhere). The rest is skipped.
+// E keeps only `references`; in a block B, `constant_value` contents are dropped, and an attribute
+// whose expression has no references (it can lead nowhere) is kept as `{}`: only its presence
+// matters, to tell an attribute the configuration sets from one it leaves out (configured.cpp).
+// The rest is skipped.
 #include <cstring>
 
 #include "loaders/internal/json_value.h"
@@ -160,7 +162,8 @@ class ConfigReader {
         continue;
       }
       Value value = block(field.value(), depth + 1);
-      if (!leads_nowhere(value)) members_.push_back({key, value});
+      if (leads_nowhere(value)) value = Value::object(nullptr, 0);
+      members_.push_back({key, value});
     }
     return pop_object(base);
   }

@@ -163,6 +163,10 @@ void read_configuration(LoadContext& ctx, od::value configuration, size_t depth)
 // in ctx.graph (after commit()).
 void add_reference_edges(LoadContext& ctx);
 
+// Marks the unknown values in a planned resource's attributes as set or left out by its
+// configuration block's `expressions` (nullptr: the block sets nothing). See configured.cpp.
+void mark_configured(model::Resource& r, const Value* expressions);
+
 // ---- template implementation ----
 
 template <class Fn>

@@ -70,6 +70,7 @@ EDICT_FN(fn_has_key);
 EDICT_FN(fn_get);
 EDICT_FN(fn_type_of);
 EDICT_FN(fn_known);
+EDICT_FN(fn_is_set);
 
 // numbers.cpp
 EDICT_FN(fn_abs);
