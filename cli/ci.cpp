@@ -155,9 +155,10 @@ bool prepare_ci(const EvaluateArgs& args, CiSetup& ci) {
 
 bool select_rules(const bytecode::Program& program, const EvaluateArgs& args, std::vector<std::string>& ids) {
   ids.clear();
-  if (args.rule_ids.empty() && args.skip_rule_ids.empty()) return true;
+  triage::RuleSelection selection{args.rule_ids, args.skip_rule_ids, args.controls};
+  if (selection.empty()) return true;
   std::string error;
-  if (!triage::select_rules(program, args.rule_ids, args.skip_rule_ids, ids, error)) return problem(error);
+  if (!triage::select_rules(program, selection, ids, error)) return problem(error);
   return true;
 }
 

@@ -29,7 +29,7 @@ struct CiSetup {
 // prints it on stderr and returns false (exit status 2).
 bool prepare_ci(const EvaluateArgs& args, CiSetup& ci);
 
-// The rule ids --rule and --skip-rule select (empty: every rule). On a problem (an unknown id, a
+// The rule ids --rule, --skip-rule and --control select (empty: every rule). On a problem (an unknown id, a
 // glob that matches nothing) prints it and returns false.
 bool select_rules(const bytecode::Program& program, const EvaluateArgs& args, std::vector<std::string>& ids);
 

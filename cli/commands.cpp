@@ -24,6 +24,7 @@
 #include "loaders/loader.h"
 #include "engine/drift.h"
 #include "engine/scan_state.h"
+#include "report/catalog.h"
 #include "report/config_rule.h"
 #include "report/report.h"
 #include "repl/session.h"
@@ -190,7 +191,7 @@ int run_evaluate(const EvaluateArgs& args) {
   auto program = compile_rules(rule_paths, false, false, copts, args.no_color, ok);
   if (!ok) return 2;
   timer.mark("compile");
-  std::vector<std::string> rule_ids;  // --rule and --skip-rule, ids and globs resolved (empty: all)
+  std::vector<std::string> rule_ids;  // --rule, --skip-rule and --control resolved (empty: all)
   if (!select_rules(*program, args, rule_ids)) return 2;
   model::ResourceSet set;
   try {
@@ -322,6 +323,7 @@ int run_baseline_create(const BaselineArgs& args) {
   ev.rules = args.rules;
   ev.rule_ids = args.rule_ids;
   ev.skip_rule_ids = args.skip_rule_ids;
+  ev.controls = args.controls;
   ev.inputs = args.inputs;
   ev.write_baseline = args.output;
   return run_evaluate(ev);
@@ -371,6 +373,30 @@ int run_builtins(const BuiltinsArgs& args) {
     return 0;
   }
   for (const stdlib::Builtin& b : stdlib::builtins()) std::cout << b.signature << "\n    " << b.doc << "\n";
+  return 0;
+}
+
+int run_rules(const RulesArgs& args) {
+  bool ok = false;
+  auto program = compile_rules(args.rules, false, false, {}, false, ok);
+  if (!ok) return 2;
+  std::vector<const bytecode::Rule*> rules = report::catalog_rules(*program, {args.controls, args.types});
+  if (args.lint) {
+    std::vector<report::LintIssue> issues = report::lint_rules(*program, rules);
+    std::cout << report::render_lint(issues, rules.size());
+    return issues.empty() ? 0 : 1;
+  }
+  if (args.format == "json") {
+    std::cout << report::render_catalog_json(*program, rules);
+  } else if (args.format == "markdown") {
+    std::cout << report::render_catalog_markdown(rules);
+  } else {
+    std::cout << report::render_catalog_text(rules);
+  }
+  if (rules.empty()) {
+    std::cerr << "edict: no rule matches --control and --type\n";
+    return 1;
+  }
   return 0;
 }
 

@@ -11,6 +11,7 @@ struct EvaluateArgs {
   std::string format = "text";
   std::string severity;
   std::vector<std::string> rule_ids;
+  std::vector<std::string> controls;  // --control GLOB: only rules with a matching control
   bool no_color = false;
   bool quiet = false;
   bool explain = false;  // add evaluation traces to failing results
@@ -30,7 +31,7 @@ struct EvaluateArgs {
 
 struct BaselineArgs {
   std::vector<std::string> rules;
-  std::vector<std::string> rule_ids, skip_rule_ids;
+  std::vector<std::string> rule_ids, skip_rule_ids, controls;
   std::vector<std::string> inputs;
   std::string output;  // '-': stdout
 };
@@ -75,6 +76,13 @@ struct ReplArgs {
   std::vector<std::string> inputs;
 };
 
+struct RulesArgs {
+  std::vector<std::string> rules;  // none: the shipped rules
+  std::string format = "text";     // text, json, markdown
+  std::vector<std::string> controls, types;
+  bool lint = false;
+};
+
 struct BuiltinsArgs {
   bool markdown = false;
 };
@@ -102,6 +110,8 @@ int run_check(const CheckArgs& args);
 int run_disasm(const DisasmArgs& args);
 int run_eval(const EvalArgs& args);
 int run_builtins(const BuiltinsArgs& args);
+// `edict rules`: the rule catalogue (report/catalog.h), or with --lint its metadata problems.
+int run_rules(const RulesArgs& args);
 int run_explain(const ExplainArgs& args);
 int run_test(const TestArgs& args);
 int run_repl(const ReplArgs& args);

@@ -47,6 +47,9 @@ int main(int argc, char** argv) {
       ->transform(lower_case);
   evaluate->add_option("--rule", ev.rule_ids, "Only rules with this id, or matching this glob (repeatable)")
       ->allow_extra_args(false);
+  evaluate->add_option("--control", ev.controls,
+                       "Only rules mapped to this control id, or one matching this glob, e.g. 'CIS-*' (repeatable)")
+      ->allow_extra_args(false);
   evaluate->add_flag("--no-color", ev.no_color, "Never colour the text output (NO_COLOR is honoured too)");
   evaluate->add_flag("--quiet", ev.quiet, "Text output: list only failures, errors and unknowns");
   evaluate->add_flag("--explain", ev.explain, "Add an evaluation trace (each sub-expression's value) to failing results");
@@ -138,6 +141,8 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   baseline_create->add_option("--skip-rule", bla.skip_rule_ids, "Not rules with this id, or matching this glob (repeatable)")
       ->allow_extra_args(false);
+  baseline_create->add_option("--control", bla.controls, "Only rules mapped to this control id or glob (repeatable)")
+      ->allow_extra_args(false);
   baseline_create->add_option("--output", bla.output, "The baseline file to write ('-' for stdout)")->required();
   baseline_create->add_option("INPUT", bla.inputs, "Plan or state JSON files ('-' for stdin)")->required();
 
@@ -161,6 +166,19 @@ int main(int argc, char** argv) {
   drift->add_option("--format", dra.format, "Output format")->check(CLI::IsMember({"text", "json"}));
   drift->add_option("--rules", dra.rules, "Rule file or directory (repeatable; default: the shipped rules)")
       ->allow_extra_args(false);
+
+  RulesArgs rla;
+  CLI::App* rules = app.add_subcommand("rules", "List the rule library from its metadata (docs/rules.md is its markdown)");
+  rules->add_option("--rules", rla.rules, "Rule file or directory (repeatable; default: the shipped rules)")
+      ->allow_extra_args(false);
+  rules->add_option("--format", rla.format, "Output format")->check(CLI::IsMember({"text", "json", "markdown"}));
+  rules->add_option("--control", rla.controls, "Only rules with a control matching this id or glob (repeatable)")
+      ->allow_extra_args(false);
+  rules->add_option("--type", rla.types, "Only rules checking this resource type, or one matching this glob (repeatable)")
+      ->allow_extra_args(false);
+  rules->add_flag("--lint", rla.lint,
+                  "Check the metadata instead of listing: doc comment, title, severity, category, remediation, "
+                  "message, control spellings (exit 1 on problems)");
 
   BuiltinsArgs ba;
   CLI::App* builtins = app.add_subcommand("builtins", "List the builtin functions");
@@ -230,6 +248,7 @@ int main(int argc, char** argv) {
   if (*disasm) return run_disasm(da);
   if (*eval) return run_eval(ea);
   if (*builtins) return run_builtins(ba);
+  if (*rules) return run_rules(rla);
   if (*baseline) return run_baseline_create(bla);
   if (*stream) return run_stream(sa);
   if (*diff) return run_diff(dfa);

@@ -77,11 +77,13 @@ class Lowerer {
     out.package = r.module->package;
     out.title = meta_value(d, "title");
     out.severity = meta_value(d, "severity");
-    if (out.severity.empty()) out.severity = "medium";
+    out.default_severity = out.severity.empty();
+    if (out.default_severity) out.severity = "medium";
     out.category = meta_value(d, "category");
     out.remediation = meta_value(d, "remediation");
     if (const lang::MetaField* f = d.field("controls")) out.controls = f->values;
     for (const lang::TypeRef& t : d.types) out.types.push_back(t.name);
+    out.doc = d.doc;
     out.data_sources = d.data_sources;
     out.span = d.span;
     out.file = cx_.sources->file(d.span.file).path();

@@ -238,13 +238,24 @@ class Resolver {
       } else {
         const stdlib::Builtin& b = stdlib::builtins()[res.index];
         if (argc < b.min_args || (b.max_args != 255 && argc > b.max_args)) {
-          std::string expected = b.min_args == b.max_args ? std::to_string(b.min_args)
-                                 : b.max_args == 255     ? "at least " + std::to_string(b.min_args)
-                                                         : std::to_string(b.min_args) + " to " + std::to_string(b.max_args);
-          cx_.error(Code::Arity, e.span,
-                    "'" + std::string(b.name) + "' takes " + expected + " argument" + (expected == "1" || expected == "at least 1" ? "" : "s") +
-                        ", got " + std::to_string(argc),
-                    {{false, {}, "signature: " + std::string(b.signature)}});
+          // Built with append, not `"literal" + std::string(...)`: that trips GCC 12's -Wrestrict
+          // false positive at -O3.
+          std::string expected;
+          if (b.max_args == 255) expected = "at least ";
+          expected += std::to_string(b.min_args);
+          if (b.max_args != 255 && b.max_args != b.min_args) {
+            expected += " to ";
+            expected += std::to_string(b.max_args);
+          }
+          std::string message = "'";
+          message.append(b.name);
+          message += "' takes ";
+          message += expected;
+          message += expected == "1" || expected == "at least 1" ? " argument, got " : " arguments, got ";
+          message += std::to_string(argc);
+          std::string signature = "signature: ";
+          signature.append(b.signature);
+          cx_.error(Code::Arity, e.span, message, {{false, {}, signature}});
         }
       }
       cx_.calls[e.id] = res;

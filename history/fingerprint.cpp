@@ -179,16 +179,28 @@ Fingerprint fingerprint(const lang::RuleDecl& r, const lang::Module& m, Canonica
     meta.emplace_back(f.key, std::move(values));
   }
   std::sort(meta.begin(), meta.end());
+  // Appended piece by piece: `"(" + key` (operator+ on a literal and a temporary) trips GCC 12's
+  // -Wrestrict false positive at -O3.
   std::string md;
   for (const auto& [key, values] : meta) {
-    md += "(" + key;
-    for (const std::string& v : values) md += " " + text::json_string(v);
-    md += ")";
+    md += '(';
+    md += key;
+    for (const std::string& v : values) {
+      md += ' ';
+      md += text::json_string(v);
+    }
+    md += ')';
   }
-  md += "(message " + canon.expr(r.message.get(), m) + ")";
+  md += "(message ";
+  md += canon.expr(r.message.get(), m);
+  md += ')';
   for (size_t i = 0; i < r.asserts.size(); ++i) {
-    if (r.asserts[i].message)
-      md += "(else " + std::to_string(i) + " " + canon.expr(r.asserts[i].message.get(), m) + ")";
+    if (!r.asserts[i].message) continue;
+    md += "(else ";
+    md += std::to_string(i);
+    md += ' ';
+    md += canon.expr(r.asserts[i].message.get(), m);
+    md += ')';
   }
   fp.metadata = short_hash(md);
 

@@ -109,6 +109,9 @@ struct RuleDecl {
   std::string id;  // letters, digits, '_' and '-'
   Span id_span;
   Span span;
+  // The doc comment: the contiguous `#` lines directly above `rule` (no blank line between),
+  // each without its `#` and one following space, joined by '\n'. Empty when there is none.
+  std::string doc;
   std::vector<MetaField> meta;  // in source order; the checker rejects duplicates
   ExprPtr message;              // Template (or String) from `message "..."`
   std::vector<TypeRef> types;   // from `on T1, T2`

@@ -77,22 +77,44 @@ bool not_run(const Waiver& w, const RuleScope& scope) {
 
 }  // namespace
 
-bool select_rules(const bytecode::Program& program, const std::vector<std::string>& include,
-                  const std::vector<std::string>& exclude, std::vector<std::string>& ids, std::string& error) {
+bool has_control(const bytecode::Rule& rule, const std::vector<std::string>& patterns) {
+  return std::any_of(rule.controls.begin(), rule.controls.end(), [&](const std::string& c) {
+    return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& p) { return names(p, c); });
+  });
+}
+
+bool select_rules(const bytecode::Program& program, const RuleSelection& sel, std::vector<std::string>& ids,
+                  std::string& error) {
   ids.clear();
-  if (!check_patterns(program, include, "--rule", error) || !check_patterns(program, exclude, "--skip-rule", error)) {
+  if (!check_patterns(program, sel.include, "--rule", error) || !check_patterns(program, sel.exclude, "--skip-rule", error)) {
     return false;
+  }
+  for (const std::string& pattern : sel.controls) {
+    bool used = std::any_of(program.rules.begin(), program.rules.end(),
+                            [&](const bytecode::Rule& r) { return has_control(r, {pattern}); });
+    if (!used) {
+      error = "--control '" + pattern + "' matches no control of any rule" +
+              (is_glob(pattern) ? "" : " (controls are matched exactly unless the pattern has * or ?)");
+      return false;
+    }
   }
   for (const bytecode::Rule& r : program.rules) {
     auto named = [&](const std::string& p) { return names(p, r.id); };
-    bool in = include.empty() || std::any_of(include.begin(), include.end(), named);
-    if (in && std::none_of(exclude.begin(), exclude.end(), named)) ids.push_back(r.id);
+    bool in = sel.include.empty() || std::any_of(sel.include.begin(), sel.include.end(), named);
+    if (in && !sel.controls.empty()) in = has_control(r, sel.controls);
+    if (in && std::none_of(sel.exclude.begin(), sel.exclude.end(), named)) ids.push_back(r.id);
   }
   if (ids.empty()) {
-    error = "--rule and --skip-rule leave no rule to run";
+    error = sel.controls.empty() ? "--rule and --skip-rule leave no rule to run"
+                                 : "--rule, --skip-rule and --control leave no rule to run";
     return false;
   }
   return true;
+}
+
+bool select_rules(const bytecode::Program& program, const std::vector<std::string>& include,
+                  const std::vector<std::string>& exclude, std::vector<std::string>& ids, std::string& error) {
+  return select_rules(program, RuleSelection{include, exclude, {}}, ids, error);
 }
 
 Outcome apply(engine::Results& results, const WaiverFile* waivers, const Baseline* baseline, int64_t now,

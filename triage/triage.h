@@ -21,11 +21,26 @@ namespace edict::triage {
 bool glob_match(std::string_view pattern, std::string_view text);
 bool is_glob(std::string_view s);
 
-// --- rule selection (--rule, --skip-rule) ---
+// --- rule selection (--rule, --skip-rule, --control) ---
 
-// The ids of the rules to run: those matching an `include` id or glob (all rules when `include`
-// is empty) and no `exclude` one, in program order. An id or glob that matches no rule, or a
-// selection that leaves no rule, is an error (with a suggestion for a misspelt id).
+// What a run selects rules by. Each list is ids or globs; an empty list does not restrict.
+struct RuleSelection {
+  std::vector<std::string> include;   // --rule: rule ids or globs
+  std::vector<std::string> exclude;   // --skip-rule: rule ids or globs
+  std::vector<std::string> controls;  // --control: control ids or globs (`CIS-*`, `CKV_AWS_1?`)
+  bool empty() const { return include.empty() && exclude.empty() && controls.empty(); }
+};
+
+// Whether one of the rule's controls matches one of `patterns` (ids or globs).
+bool has_control(const bytecode::Rule& rule, const std::vector<std::string>& patterns);
+
+// The ids of the rules to run, in program order: those matching an `include` id or glob (all
+// rules when `include` is empty), no `exclude` one and, when `controls` is given, having a
+// control that matches one of `controls` (the lists combine with AND). An id or glob that matches
+// no rule (or no rule's control), or a selection that leaves no rule, is an error (with a
+// suggestion for a misspelt id).
+bool select_rules(const bytecode::Program& program, const RuleSelection& selection, std::vector<std::string>& ids,
+                  std::string& error);
 bool select_rules(const bytecode::Program& program, const std::vector<std::string>& include,
                   const std::vector<std::string>& exclude, std::vector<std::string>& ids, std::string& error);
 

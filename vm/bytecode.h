@@ -86,8 +86,10 @@ struct Rule {
   std::string id;
   std::string package;
   std::string title, severity, category, remediation;
+  bool default_severity = false;  // no `severity` clause: `severity` is "medium"
   std::vector<std::string> controls;
   std::vector<std::string> types;
+  std::string doc;  // the doc comment above the rule (lang::RuleDecl::doc)
   bool data_sources = false;
   bool has_guard = false;
   Entry guard;

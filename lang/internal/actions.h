@@ -492,6 +492,7 @@ template <> struct Action<g::assert_item> {
 template <> struct Action<g::rule_decl> {
   template <typename Input> static void apply(const Input& in, ParseState& s) {
     s.rule.span = s.span(first(in, s), last(in, s));
+    s.rule.doc = doc_comment_above(s.at(0), s.at(s.rule.span.begin));
     s.module->rules.push_back(std::move(s.rule));
     s.rule = RuleDecl{};
   }

@@ -223,6 +223,35 @@ const char* next_item_line(const char* text, const char* at, const char* end) {
   return end;
 }
 
+std::string doc_comment_above(const char* text, const char* at) {
+  const char* line = at;
+  while (line > text && line[-1] != '\n') --line;
+  for (const char* q = line; q < at; ++q) {
+    if (*q != ' ' && *q != '\t') return {};  // something precedes the item on its line
+  }
+  std::vector<std::string_view> lines;  // bottom up
+  while (line > text) {
+    const char* end = line - 1;  // the '\n' ending the line above
+    const char* begin = end;
+    while (begin > text && begin[-1] != '\n') --begin;
+    const char* q = begin;
+    while (q < end && (*q == ' ' || *q == '\t')) ++q;
+    if (q == end || *q != '#') break;
+    ++q;
+    if (q < end && *q == ' ') ++q;
+    const char* e = end;
+    while (e > q && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t')) --e;
+    lines.emplace_back(q, static_cast<size_t>(e - q));
+    line = begin;
+  }
+  std::string out;
+  for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+    if (!out.empty()) out += '\n';
+    out += *it;
+  }
+  return out;
+}
+
 std::string describe_token(const char* p, const char* end) {
   if (p >= end) return "end of file";
   auto word_char = [](char c) {

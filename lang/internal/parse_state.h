@@ -101,6 +101,10 @@ size_t find_bad_byte(std::string_view text, std::string& why);
 // Where to resume after an error at `at`: the next line that begins (after blanks) with `rule `
 // or `def `, or end. `text` is the start of the file.
 const char* next_item_line(const char* text, const char* at, const char* end);
+// The doc comment of the item whose first token is at `at`: the contiguous lines directly above
+// it that begin (after blanks) with `#`, without the `#` and one space after it, joined by '\n'.
+// Empty when `at` is not the first token on its line or the line above is not a `#` comment.
+std::string doc_comment_above(const char* text, const char* at);
 // A short description of the token at p for "found ..." in messages.
 std::string describe_token(const char* p, const char* end);
 

@@ -296,6 +296,36 @@ rule s3-encryption-at-rest {
   CHECK(p.module.file == 0);
 }
 
+TEST_CASE("a rule's doc comment is the # lines directly above it", "[parser]") {
+  Parsed p("# file header, not a doc: a blank line follows\n"
+           "package p\n"
+           "\n"
+           "# First line of the doc.\n"
+           "#   indented stays indented\n"
+           "#\n"
+           "#no space after the hash   \r\n"
+           "rule a { on t assert x }\n"
+           "# separated by a blank line\n"
+           "\n"
+           "rule b { on t assert x }\n"
+           "def f() = 1  # a trailing comment on a code line\n"
+           "rule c { on t assert x }\n"
+           "  # indented comment\n"
+           "  rule d { on t assert x }\n"
+           "# a comment above code that shares the line\n"
+           "def g() = 2 rule e { on t assert x }\n"
+           "rule f { on t assert x }\n");
+  INFO(codes(p.sink));
+  REQUIRE_FALSE(p.sink.has_errors());
+  REQUIRE(p.module.rules.size() == 6);
+  CHECK(p.module.rules[0].doc == "First line of the doc.\n  indented stays indented\n\nno space after the hash");
+  CHECK(p.module.rules[1].doc.empty());
+  CHECK(p.module.rules[2].doc.empty());
+  CHECK(p.module.rules[3].doc == "indented comment");
+  CHECK(p.module.rules[4].doc.empty());
+  CHECK(p.module.rules[5].doc.empty());
+}
+
 TEST_CASE("rule items end where the next item keyword begins", "[parser]") {
   Parsed p("rule r {\n on t\n assert a == b\n message \"x\"\n when c\n title 'T' }\ndef f(a, b, c) = a");
   REQUIRE_FALSE(p.sink.has_errors());

@@ -12,15 +12,16 @@
 
 #include "loaders/loader.h"
 #include "model/resource.h"
+#include "tests/skip.h"
 
 namespace edict::loaders::test {
 
 inline std::string corpus_path(const std::string& relative) { return std::string(EDICT_CORPUS_DIR) + "/" + relative; }
 
-// The real-data tests read the shared corpus; without it they pass with a warning.
+// The real-data tests read the shared corpus; without it they are skipped (tests/skip.h).
 inline bool have_corpus() {
   if (std::filesystem::is_directory(EDICT_CORPUS_DIR)) return true;
-  WARN("corpus folder " << EDICT_CORPUS_DIR << " is absent: skipping the real-data checks");
+  edict::testing::skip_test(std::string("the corpus folder ") + EDICT_CORPUS_DIR + " is absent");
   return false;
 }
 

@@ -11,6 +11,7 @@
 #include "engine/evaluate.h"
 #include "engine/rule_sources.h"
 #include "loaders/loader.h"
+#include "tests/skip.h"
 
 using namespace edict;
 
@@ -22,7 +23,7 @@ const std::string kC7n = kSamples + "/cloud-custodian/cloud-custodian/tests/data
 
 bool present(const std::string& path) {
   if (std::filesystem::exists(path)) return true;
-  WARN("skipped: " << path << " is absent (the shared samples are not installed)");
+  edict::testing::skip_test(path + " is absent (the shared samples are not installed)");
   return false;
 }
 
@@ -55,7 +56,7 @@ std::string attr(const model::Resource& r, std::string_view path) {
 
 }  // namespace
 
-TEST_CASE("a single API-dialect item maps onto the canonical type with its ARN as address") {
+TEST_CASE("a single API-dialect item maps onto the canonical type with its ARN as address", "[corpus]") {
   std::string f = kRdk + "AWS_EC2_Volume.json";
   if (!present(f)) return;
   model::ResourceSet set;
@@ -70,7 +71,7 @@ TEST_CASE("a single API-dialect item maps onto the canonical type with its ARN a
   CHECK(attr(*v, "type") == "\"gp2\"");
 }
 
-TEST_CASE("each rdk example item of a mapped type loads as that type") {
+TEST_CASE("each rdk example item of a mapped type loads as that type", "[corpus]") {
   struct Case {
     const char* file;
     const char* type;
@@ -93,7 +94,7 @@ TEST_CASE("each rdk example item of a mapped type loads as that type") {
   }
 }
 
-TEST_CASE("the delivery-dialect S3 item reads ARN and account under their other names") {
+TEST_CASE("the delivery-dialect S3 item reads ARN and account under their other names", "[corpus]") {
   std::string f = kRdk + "AWS_S3_Bucket.json";
   if (!present(f)) return;
   model::ResourceSet set;
@@ -107,7 +108,7 @@ TEST_CASE("the delivery-dialect S3 item reads ARN and account under their other 
   CHECK(first_of_type(set, "aws_s3_bucket_server_side_encryption_configuration") == nullptr);
 }
 
-TEST_CASE("an API-dialect item with configuration and supplementary values as JSON strings") {
+TEST_CASE("an API-dialect item with configuration and supplementary values as JSON strings", "[corpus]") {
   std::string f = kC7n + "config/s3.json";
   if (!present(f)) return;
   model::ResourceSet set;
@@ -118,7 +119,7 @@ TEST_CASE("an API-dialect item with configuration and supplementary values as JS
   CHECK(attr(*b, "bucket") == "\"config-rule-sanity\"");
 }
 
-TEST_CASE("rule events, history files and select output are recognised") {
+TEST_CASE("rule events, history files and select output are recognised", "[corpus]") {
   std::string event = kC7n + "config/rds-from-rule.json";
   std::string history = kC7n + "placebo/test_sg_config_ingres_diff/config.GetResourceConfigHistory_1.json";
   std::string select = kC7n + "placebo/test_security_group_config_source/config.SelectResourceConfig_1.json";
@@ -179,7 +180,7 @@ TEST_CASE("rule events, history files and select output are recognised") {
   }
 }
 
-TEST_CASE("Custodian describe records load with source custodian") {
+TEST_CASE("Custodian describe records load with source custodian", "[corpus]") {
   struct Case {
     const char* file;
     const char* type;
@@ -211,7 +212,7 @@ TEST_CASE("Custodian describe records load with source custodian") {
   }
 }
 
-TEST_CASE("Custodian EBS and RDS records keep the encryption flags the controls read") {
+TEST_CASE("Custodian EBS and RDS records keep the encryption flags the controls read", "[corpus]") {
   std::string ebs = kC7n + "placebo/test_ebs_aws_managed_kms_keys/ec2.DescribeVolumes_1.json";
   std::string rds = kC7n + "placebo/test_rds_kms_alias/rds.DescribeDBInstances_1.json";
   if (!present(ebs) || !present(rds)) return;
@@ -232,7 +233,7 @@ TEST_CASE("Custodian EBS and RDS records keep the encryption flags the controls 
   CHECK(attr(*db, "storage_encrypted") == "false");
 }
 
-TEST_CASE("the shipped controls give the recorded verdicts on real live data") {
+TEST_CASE("the shipped controls give the recorded verdicts on real live data", "[corpus]") {
   std::string ebs = kC7n + "placebo/test_ebs_aws_managed_kms_keys/ec2.DescribeVolumes_1.json";
   std::string rds = kC7n + "placebo/test_rds_kms_alias/rds.DescribeDBInstances_1.json";
   std::string sg = kC7n + "placebo/test_security_group_config_source/config.SelectResourceConfig_1.json";

@@ -14,11 +14,13 @@ namespace {
 constexpr const char* kRules = R"(
 rule R_ENC {
   severity high
+  controls "CIS-AWS-2.3.1", "CKV_AWS_16"
   on       aws_db_instance
   assert   storage_encrypted == true
 }
 rule R_AZ {
   severity low
+  controls "CKV_AWS_157"
   on       aws_db_instance
   assert   multi_az == true
 }
@@ -121,6 +123,32 @@ TEST_CASE("rule selection by id and glob, with errors for names that match nothi
   CHECK(error == "--skip-rule 'X*' matches no rule");
   CHECK_FALSE(triage::select_rules(*run.program, {"R_ENC"}, {"R_*"}, ids, error));
   CHECK(error == "--rule and --skip-rule leave no rule to run");
+}
+
+TEST_CASE("rule selection by control: any control matching any pattern, AND with --rule and --skip-rule") {
+  Run run;
+  std::vector<std::string> ids;
+  std::string error;
+  using triage::RuleSelection;
+  REQUIRE(triage::select_rules(*run.program, RuleSelection{{}, {}, {"CKV_AWS_*"}}, ids, error));
+  CHECK(ids == std::vector<std::string>{"R_ENC", "R_AZ"});
+  REQUIRE(triage::select_rules(*run.program, RuleSelection{{}, {}, {"CKV_AWS_1?"}}, ids, error));
+  CHECK(ids == std::vector<std::string>{"R_ENC"});  // CKV_AWS_16, not CKV_AWS_157
+  REQUIRE(triage::select_rules(*run.program, RuleSelection{{}, {}, {"CKV_AWS_157", "CIS-*"}}, ids, error));
+  CHECK(ids == std::vector<std::string>{"R_ENC", "R_AZ"});
+  REQUIRE(triage::select_rules(*run.program, RuleSelection{{"*AZ", "R_SIZE"}, {}, {"CKV_*"}}, ids, error));
+  CHECK(ids == std::vector<std::string>{"R_AZ"});
+  REQUIRE(triage::select_rules(*run.program, RuleSelection{{}, {"R_AZ"}, {"CKV_*"}}, ids, error));
+  CHECK(ids == std::vector<std::string>{"R_ENC"});
+  CHECK_FALSE(triage::select_rules(*run.program, RuleSelection{{}, {}, {"NIST-*"}}, ids, error));
+  CHECK(error == "--control 'NIST-*' matches no control of any rule");
+  CHECK_FALSE(triage::select_rules(*run.program, RuleSelection{{}, {}, {"CKV_AWS_1"}}, ids, error));
+  CHECK(error == "--control 'CKV_AWS_1' matches no control of any rule (controls are matched exactly unless the "
+                 "pattern has * or ?)");
+  CHECK_FALSE(triage::select_rules(*run.program, RuleSelection{{"R_SIZE"}, {}, {"CIS-*"}}, ids, error));
+  CHECK(error == "--rule, --skip-rule and --control leave no rule to run");
+  CHECK(triage::has_control(run.program->rules[0], {"CIS-AWS-2.3.*"}));
+  CHECK_FALSE(triage::has_control(run.program->rules[2], {"*"}));  // R_SIZE has no controls
 }
 
 TEST_CASE("waiver files: keys, line numbers and every kind of mistake with file:line:col") {

@@ -1,0 +1,2 @@
+# rules --format takes text, json or markdown.
+# args: rules --format html
