@@ -50,12 +50,16 @@ ScanState read_state(const std::string& path) {
     if (!v.is_object() || !v.contains("rule") || !v.contains("address"))
       throw loaders::InputError(path + ": a violation without rule or address");
     StateEntry e;
-    e.rule = v.value("rule", "");
-    e.address = v.value("address", "");
-    e.severity = v.value("severity", "");
-    e.first_seen = v.value("first_seen", "");
-    e.last_seen = v.value("last_seen", "");
-    e.resolved = v.value("resolved", "");
+    try {  // value() throws type_error for a field of the wrong type (found by fuzz_state)
+      e.rule = v.value("rule", "");
+      e.address = v.value("address", "");
+      e.severity = v.value("severity", "");
+      e.first_seen = v.value("first_seen", "");
+      e.last_seen = v.value("last_seen", "");
+      e.resolved = v.value("resolved", "");
+    } catch (const json::exception&) {
+      throw loaders::InputError(path + ": a violation whose fields are not all strings: " + v.dump().substr(0, 200));
+    }
     state.entries.push_back(std::move(e));
   }
   std::sort(state.entries.begin(), state.entries.end(), key_less);

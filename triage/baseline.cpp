@@ -53,7 +53,7 @@ bool parse_baseline(const std::string& text, const std::string& name, Baseline& 
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, and out_of_range for 1e400
     return bad(std::string("not a baseline file: not JSON (") + e.what() + ")");
   }
   if (!doc.is_object() || !doc.contains("edict_baseline")) {

@@ -132,3 +132,11 @@ TEST_CASE("a file that is not a state file is refused, naming it") {
     CHECK(std::string(e.what()).starts_with(f.path + ": not an edict state file"));
   }
 }
+
+TEST_CASE("a state file with a wrongly typed field is an InputError, not a crash") {
+  Fixture f;
+  std::ofstream(f.path) << R"({"violations":[{"rule":"","address":1}]})";
+  CHECK_THROWS_AS(engine::read_state(f.path), loaders::InputError);
+  std::ofstream(f.path) << R"({"violations":[{"rule":"R","address":"a","first_seen":[1]}]})";
+  CHECK_THROWS_WITH(engine::read_state(f.path), Catch::Contains("fields are not all strings"));
+}
