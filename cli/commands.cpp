@@ -135,11 +135,12 @@ int run_check(const CheckArgs& args) {
   compiler::CompileOptions opts;
   opts.dump_after = args.dump_after;
   opts.time_passes = args.time_passes;
+  opts.max_cost = args.max_cost;
   opts.dump = &std::cout;
   for (const std::string& pass : args.dump_after) {
     const auto& names = compiler::pass_names();
     if (std::find(names.begin(), names.end(), pass) == names.end()) {
-      return usage_error("unknown pass '" + pass + "' for --dump-after (passes: parse, resolve, check, fold, lower)");
+      return usage_error("unknown pass '" + pass + "' for --dump-after (passes: parse, resolve, check, cost, fold, lower)");
     }
   }
   bool ok = false;
@@ -222,6 +223,7 @@ int run_evaluate(const EvaluateArgs& args) {
   opts.min_severity = args.severity;
   opts.now_unix = now;
   opts.trace = args.explain ? engine::TraceMode::Failures : engine::TraceMode::Off;
+  opts.budget = args.budget;
   engine::Results results = engine::evaluate(*program, set, opts);
   timer.mark("evaluate");
   engine::StateDelta delta;
@@ -355,6 +357,7 @@ int run_eval(const EvalArgs& args) {
   int64_t now = 0;
   if (!check_clock(now)) return 2;
   vm::Interpreter vm(*compiled.program, set, now);
+  vm.set_budget(args.budget);
   Value out;
   if (!vm.run_value(compiled.entry, self, out)) {
     const lang::Span& span = vm.error().span;
@@ -449,6 +452,7 @@ int run_explain(const ExplainArgs& args) {
   engine::EvalOptions opts;
   opts.now_unix = now;
   opts.trace = engine::TraceMode::All;
+  opts.budget = args.budget;
   engine::Result r = engine::evaluate_one(*program, set, *rule, *res, opts);
 
   // Input-derived text is escaped, as in the text report (report/text.cpp).
@@ -506,6 +510,7 @@ int run_test(const TestArgs& args) {
   ruletest::RunOptions ro;
   ro.pattern = args.run;
   ro.now_unix = now;
+  ro.budget = args.budget;
   ruletest::RunResult result = ruletest::run_tests(*program, plan.test_files, ro);
   if (result.cases.empty() && result.bad_files.empty()) return usage_error("no test name matches --run '" + args.run + "'");
   for (const auto& [path, message] : result.bad_files) std::cerr << "edict: error: " << text::printable(message) << "\n";

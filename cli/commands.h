@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "vm/budget.h"
+
 namespace edict::cli {
 
 struct EvaluateArgs {
@@ -27,6 +29,7 @@ struct EvaluateArgs {
   std::string write_baseline;  // set by `baseline create`: write the failures there instead of a report
   size_t markdown_limit = 10;  // --markdown-limit N: resources listed per rule in markdown
   std::string state;           // --state FILE: remember violations across runs (engine/scan_state.h)
+  vm::Budget budget;           // --max-steps, --max-memory: per (rule, resource) evaluation
 };
 
 struct BaselineArgs {
@@ -41,6 +44,7 @@ struct ExplainArgs {
   std::string address;
   std::vector<std::string> inputs;
   std::vector<std::string> rules;
+  vm::Budget budget;
 };
 
 struct TestArgs {
@@ -49,6 +53,7 @@ struct TestArgs {
   std::string run;
   std::string junit;
   bool require_coverage = false;
+  vm::Budget budget;
 };
 
 struct CheckArgs {
@@ -58,6 +63,7 @@ struct CheckArgs {
   std::vector<std::string> dump_after;
   bool time_passes = false;
   bool no_color = false;
+  double max_cost = 0;  // --max-cost N: a rule whose static cost estimate passes N is an error (0: warn only)
 };
 
 struct DisasmArgs {
@@ -69,6 +75,7 @@ struct EvalArgs {
   std::string expr;
   std::string input;
   std::vector<std::string> rules;
+  vm::Budget budget;
 };
 
 struct ReplArgs {

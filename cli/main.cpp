@@ -10,6 +10,19 @@
 #include "loaders/loader.h"
 #include "cli/version.h"
 
+namespace {
+// --max-steps and --max-memory: the budget of each (rule, resource) evaluation (docs/language.md).
+void add_budget_options(CLI::App* cmd, edict::vm::Budget& b) {
+  cmd->add_option("--max-steps", b.max_steps, "Steps one rule may take on one resource before its result is an error")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--max-memory", b.max_memory, "Bytes one rule may allocate on one resource (suffixes KB, MB, GB: 1024-based)")
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace edict::cli;
   // Named, so that usage lines say `edict` and not whatever path the binary was run from.
@@ -68,16 +81,19 @@ int main(int argc, char** argv) {
   evaluate->add_option("--baseline", ev.baseline, "Fail only on findings not in this baseline file");
   evaluate->add_option("--changed-since", ev.changed_since,
                        "Only rules added or modified since REV (git; the repository holding the first --rules path)");
+  add_budget_options(evaluate, ev.budget);
 
   CheckArgs ck;
   CLI::App* check = app.add_subcommand("check", "Compile rules and report diagnostics (exit 0 clean, 2 on errors)");
   check->add_option("PATH", ck.paths, "Rule files or directories");
   check->add_flag("--builtin-rules", ck.builtin, "Check the rule library embedded in this binary");
   check->add_flag("--werror", ck.werror, "Treat warnings as errors");
-  check->add_option("--dump-after", ck.dump_after, "Print the compiler's state after PASS (parse, resolve, check, fold, lower)")
+  check->add_option("--dump-after", ck.dump_after, "Print the compiler's state after PASS (parse, resolve, check, cost, fold, lower)")
       ->allow_extra_args(false);
   check->add_flag("--time-passes", ck.time_passes, "Print how long each compiler pass took");
   check->add_flag("--no-color", ck.no_color, "Never colour diagnostics");
+  check->add_option("--max-cost", ck.max_cost, "A rule whose estimated cost passes N is an error (E0309), not a warning")
+      ->check(CLI::PositiveNumber);
 
   DisasmArgs da;
   CLI::App* disasm = app.add_subcommand("disasm", "Compile rules and print their bytecode");
@@ -90,6 +106,7 @@ int main(int argc, char** argv) {
   eval->add_option("--input", ea.input, "JSON document bound to self (default: null)");
   eval->add_option("--rules", ea.rules, "Rule files whose functions the expression may call (repeatable)")
       ->allow_extra_args(false);
+  add_budget_options(eval, ea.budget);
 
   ExplainArgs xa;
   CLI::App* explain = app.add_subcommand("explain", "Trace one rule on one resource: every sub-expression with its value");
@@ -98,6 +115,7 @@ int main(int argc, char** argv) {
   explain->add_option("INPUT", xa.inputs, "Plan or state JSON files ('-' for stdin)")->required();
   explain->add_option("--rules", xa.rules, "Rule file or directory (repeatable; default: the shipped rules)")
       ->allow_extra_args(false);
+  add_budget_options(explain, xa.budget);
 
   TestArgs ta;
   CLI::App* test = app.add_subcommand("test", "Run rule unit tests (*.test.yaml next to the rules) and report rule coverage");
@@ -107,6 +125,7 @@ int main(int argc, char** argv) {
   test->add_option("--junit", ta.junit, "Also write a JUnit XML report to FILE ('-': stdout, after the listing)");
   test->add_flag("--require-coverage", ta.require_coverage,
                  "Fail (exit 1) when a rule has no test or an assert was never seen false");
+  add_budget_options(test, ta.budget);
 
   ReplArgs ra;
   CLI::App* repl = app.add_subcommand("repl", "Explore inputs and write rules interactively (:help inside lists the commands)");

@@ -1,5 +1,5 @@
 // The compiler: parsed modules -> checked side tables -> bytecode::Program, as a table of named
-// passes (parse, resolve, check, fold, lower), which gives --dump-after=PASS and --time-passes.
+// passes (parse, resolve, check, cost, fold, lower), which gives --dump-after=PASS and --time-passes.
 #pragma once
 
 #include <memory>
@@ -21,6 +21,9 @@ struct CompileOptions {
   // engine/trace.h can record each sub-expression's value. Costs nothing unless recording, but
   // makes the code longer: only `edict explain`, `evaluate --explain` and `edict test` ask for it.
   bool trace = false;
+  // A rule whose static cost estimate passes this is an error (E0309); 0: a warning above
+  // internal::kCostWarning (one million steps per resource).
+  double max_cost = 0;
 };
 
 struct CompileResult {

@@ -1,4 +1,4 @@
-// The pass table and the compile() driver: parse, resolve, check, fold, lower, each named, each
+// The pass table and the compile() driver: parse, resolve, check, cost, fold, lower, each named, each
 // timed on request, each dumpable with --dump-after=PASS.
 #include <chrono>
 
@@ -24,6 +24,7 @@ const std::vector<Pass>& passes() {
       {"parse", internal::run_parse, false},
       {"resolve", internal::run_resolve, false},
       {"check", internal::run_check, false},
+      {"cost", internal::run_cost, false},
       {"fold", internal::run_fold, false},  // reads only what resolve found (see Folder)
       {"lower", internal::run_lower, true},
   };
@@ -39,6 +40,8 @@ void dump(const Context& cx, const std::string& pass, std::ostream& os) {
        << " names resolved, " << cx.calls.size() << " calls resolved\n";
     for (const auto& d : cx.defs) os << "def " << d.qualified << " (locals " << d.locals << ")\n";
     for (const auto& r : cx.rules) os << "rule " << r.decl->id << "\n";
+  } else if (pass == "cost") {
+    for (const auto& [id, cost] : cx.rule_costs) os << "rule " << id << " cost " << cost << "\n";
   } else if (pass == "fold") {
     os << cx.folded.size() << " constant expressions\n";
   } else if (pass == "lower" && cx.program) {
@@ -93,6 +96,7 @@ CompileResult compile(std::shared_ptr<lang::SourceManager> sources, lang::Diagno
   cx.program = std::make_unique<bytecode::Program>();
   cx.program->sources = sources;
   cx.trace = opts.trace;
+  cx.max_cost = opts.max_cost;
   cx.program->traced = opts.trace;
   run_passes(cx, opts);
   CompileResult result;

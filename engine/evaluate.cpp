@@ -82,8 +82,10 @@ namespace {
 
 class RuleRunner {
  public:
-  RuleRunner(const bytecode::Program& p, model::ResourceSet& set, int64_t now, TraceMode trace)
-      : p_(p), vm_(p, set, now), trace_(p.traced ? trace : TraceMode::Off) {}
+  RuleRunner(const bytecode::Program& p, model::ResourceSet& set, int64_t now, TraceMode trace, const vm::Budget& budget)
+      : p_(p), vm_(p, set, now), trace_(p.traced ? trace : TraceMode::Off) {
+    vm_.set_budget(budget);
+  }
 
   Result run(const bytecode::Rule& rule, const model::Resource& r) {
     Result res = decide(rule, r);
@@ -102,7 +104,7 @@ class RuleRunner {
     res.resource = &r;
     Value v;
     if (rule.has_guard) {
-      if (!vm_.run(rule.guard, &r, v)) return error(res, vm_.error().message, vm_.error().span);
+      if (!vm_.run(rule.guard, &r, v)) return run_error(res);
       switch (vm::truth(v)) {
         case vm::Truth::False: res.status = Status::Skip; return res;
         case vm::Truth::Unknown:
@@ -118,7 +120,7 @@ class RuleRunner {
     bool unknown = false;
     for (size_t i = 0; i < rule.asserts.size(); ++i) {
       const bytecode::Assert& a = rule.asserts[i];
-      if (!vm_.run(a.entry, &r, v)) return error(res, vm_.error().message, vm_.error().span);
+      if (!vm_.run(a.entry, &r, v)) return run_error(res);
       vm::Truth t = vm::truth(v);
       if (t == vm::Truth::NotBool) {
         return error(res, "an assert must be a boolean, got " + std::string(kind_name(v.kind())) + ": " + a.text, a.span);
@@ -153,6 +155,14 @@ class RuleRunner {
 
   void collect_unknowns(Result& res) {
     res.unknown_paths = vm_.unknown_paths();
+  }
+
+  // The VM's error; one from the budget also names the rule and the resource, since it is about
+  // the pair rather than about the rule's logic, and the run goes on with the next pair.
+  Result run_error(Result& res) {
+    const vm::RunError& e = vm_.error();
+    if (!e.budget) return error(res, e.message, e.span);
+    return error(res, e.message + " in rule " + res.rule->id + " on " + std::string(res.resource->address), e.span);
   }
 
   Result error(Result& res, const std::string& message, const lang::Span& span) {
@@ -225,7 +235,7 @@ Results evaluate(const bytecode::Program& program, model::ResourceSet& resources
         std::find(rules_by_id.begin(), rules_by_id.end(), &rule) - rules_by_id.begin());
     for (const std::string& t : rule.types) (rule.data_sources ? data : managed)[t].push_back({&rule, bucket});
   }
-  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace);
+  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace, opts.budget);
   const auto& all = resources.resources();
   std::vector<uint32_t> order(all.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -257,7 +267,7 @@ Results evaluate(const bytecode::Program& program, model::ResourceSet& resources
 
 Result evaluate_one(const bytecode::Program& program, model::ResourceSet& resources, const bytecode::Rule& rule,
                     const model::Resource& resource, const EvalOptions& opts) {
-  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace);
+  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace, opts.budget);
   return runner.run(rule, resource);
 }
 

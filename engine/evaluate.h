@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/resource.h"
+#include "vm/budget.h"
 #include "vm/bytecode.h"
 
 namespace edict::triage {
@@ -56,6 +57,7 @@ struct EvalOptions {
   std::string min_severity;        // only rules at or above this severity (empty: all)
   int64_t now_unix = 0;            // the clock for time builtins (0: wall clock or EDICT_NOW)
   TraceMode trace = TraceMode::Off;
+  vm::Budget budget;  // per (rule, resource) evaluation: --max-steps, --max-memory
 };
 
 // Why `rule` gives `resource` no verdict ("rule X does not check ... resources", "... is being

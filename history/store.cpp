@@ -92,8 +92,10 @@ EventStore::EventStore(const std::string& path) : path_(path) {
     throw StoreError("cannot open database '" + path + "': " + detail);
   }
   sqlite3_busy_timeout(db_, 2000);
-  exec("BEGIN IMMEDIATE", "cannot lock");
   try {
+    // Inside the try: on a file that is not a database, or one locked by another writer, BEGIN
+    // fails and the connection must still be closed (a constructor that throws runs no destructor).
+    exec("BEGIN IMMEDIATE", "cannot lock");
     int64_t app_id = 0, version = 0, tables = 0;
     auto scalar = [&](const char* sql, int64_t& out) {
       Stmt st(db_, sql);

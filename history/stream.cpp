@@ -39,7 +39,10 @@ CommitEvents advance(const Repository& repo, Snapshot& state, git_commit* commit
   TreePtr after = commit_tree(commit);
   TreePtr before;
   if (!state.commit.empty()) before = commit_tree(lookup_commit(repo.raw(), state.commit).get());
-  git_diff_options opts = GIT_DIFF_OPTIONS_INIT;
+  // The init function, not GIT_DIFF_OPTIONS_INIT: clang's -Wmissing-field-initializers rejects
+  // the macro's partial aggregate.
+  git_diff_options opts;
+  check(git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION), "cannot set up a diff");
   git_diff* d = nullptr;
   check(git_diff_tree_to_tree(&d, repo.raw(), before.get(), after.get(), &opts), "cannot diff commit " + ev.commit.id);
   DiffPtr diff(d);

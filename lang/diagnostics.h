@@ -39,6 +39,7 @@ namespace edict::lang {
   X(E0306, ConstantGuard, Warning, "a `when` guard is always false, so the rule never applies")  \
   X(E0307, BadRefers, Error, "the left side of `refers` is not an attribute of a resource")     \
   X(E0308, BadLiteral, Error, "a literal argument is invalid (CIDR, glob, duration, ...)")      \
+  X(E0309, ExpensiveRule, Warning, "a rule's estimated cost per resource is above the limit")    \
   X(E0401, IoError, Error, "a rule file cannot be read")
 
 enum class Severity { Note, Warning, Error };

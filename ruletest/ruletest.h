@@ -25,14 +25,22 @@ struct Pos {
 // two tags of the format: `!unknown` (known only after apply; `!unknown set` / `!unknown unset` say
 // whether the configuration sets it, for `is_set`) and `!ref ADDRESS` (unknown and set, with a
 // reference edge to ADDRESS, as Terraform plans record `bucket = aws_s3_bucket.b.id`).
+struct FixtureMember;
 struct FixtureValue {
   enum class Kind : uint8_t { Null, Bool, Number, String, List, Object, Unknown, Ref } kind = Kind::Null;
   bool boolean = false;
   double number = 0;
   std::string text;                                           // String; Ref: the address; Unknown: set/unset/""
   std::vector<FixtureValue> items;                            // List
-  std::vector<std::pair<std::string, FixtureValue>> members;  // Object, in file order
+  // Object, in file order. A named struct, not std::pair: a pair of an incomplete type does not
+  // compile with libstdc++ 12 under clang (std::vector itself may hold an incomplete type).
+  std::vector<FixtureMember> members;
   Pos pos;
+};
+
+struct FixtureMember {
+  std::string key;
+  FixtureValue value;
 };
 
 // `ADDRESS: {attributes}` under a test's `resources`. The type, name, module and index are
@@ -111,6 +119,7 @@ struct Coverage {
 struct RunOptions {
   std::string pattern;   // --run: a glob (with * ? [) or a substring of the test name
   int64_t now_unix = 0;  // the evaluation clock (0: EDICT_NOW or the wall clock)
+  vm::Budget budget;     // --max-steps, --max-memory
 };
 
 struct RunResult {

@@ -64,6 +64,7 @@ class Runner {
 
     engine::EvalOptions eo;
     eo.now_unix = opts_.now_unix;
+    eo.budget = opts_.budget;
     for (const Expectation& e : test.expect) {
       if (std::find(eo.rules.begin(), eo.rules.end(), e.rule) == eo.rules.end()) eo.rules.push_back(e.rule);
     }
@@ -85,6 +86,7 @@ class Runner {
       } else {
         engine::EvalOptions traced;
         traced.now_unix = opts_.now_unix;
+        traced.budget = opts_.budget;
         traced.trace = engine::TraceMode::All;
         engine::Result full = engine::evaluate_one(p_, set, *targets[i].first, *targets[i].second, traced);
         m.has_result = true;

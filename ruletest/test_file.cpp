@@ -120,7 +120,7 @@ FixtureValue value(const YAML::Node& n, int depth) {
   }
   check_keys(n, {}, "an object");
   v.kind = FixtureValue::Kind::Object;
-  for (const auto& kv : n) v.members.emplace_back(kv.first.Scalar(), value(kv.second, depth + 1));
+  for (const auto& kv : n) v.members.push_back(FixtureMember{kv.first.Scalar(), value(kv.second, depth + 1)});
   return v;
 }
 

@@ -103,6 +103,13 @@ Value fn_as_list(CallContext& ctx, Args args) {
 Value fn_flatten(CallContext& ctx, Args args) {
   const Value& list = args[0];
   if (!list_arg(ctx, "flatten", list)) return Value::null();
+  // The result can be the square of the input (flatten([l for x in l])): check its size against
+  // the memory budget before building anything, so the budget and not std::bad_alloc stops it.
+  size_t total = 0;
+  for (const Value& item : list.as_list()) total += item.is_list() ? item.size() : 1;
+  ctx.arena.ensure(total * sizeof(Value));
+  charge_steps(total);
+  if (total > UINT32_MAX) return fail(ctx, "flatten", "the result would have more than 2^32 items");
   ListBuilder out;
   for (const Value& item : list.as_list()) {
     if (item.is_unknown()) return Value::unknown();  // it may be a list, so the length is unknown

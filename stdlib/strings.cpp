@@ -169,6 +169,8 @@ Value fn_join(CallContext& ctx, Args args) {
   if (!list.is_list()) return type_error(ctx, "join", "list", list);
   if (!sep.is_string()) return type_error(ctx, "join", "string separator", sep);
   if (has_unknown(list)) return Value::unknown();
+  charge_steps(list.size());
+  ctx.arena.ensure(list.size() * sep.size());  // the separators alone; make_string counts the rest
   std::string out;
   bool first = true;
   for (const Value& item : list.as_list()) {
@@ -186,6 +188,12 @@ Value fn_replace(CallContext& ctx, Args args) {
   std::string_view from = args[1].as_string();
   std::string_view to = args[2].as_string();
   if (from.empty()) return args[0];
+  // Every match can grow the text by |to| - |from| (replace(s, "a", s) squares it): count the
+  // matches and check the result's size against the memory budget first.
+  size_t matches = 0;
+  for (size_t at = s.find(from); at != std::string_view::npos; at = s.find(from, at + from.size())) ++matches;
+  charge_steps(1 + s.size() / 16);
+  if (to.size() > from.size()) ctx.arena.ensure(s.size() + matches * (to.size() - from.size()));
   std::string out;
   size_t start = 0;
   while (true) {

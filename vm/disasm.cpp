@@ -1,6 +1,7 @@
 // The disassembler: one line per instruction with decoded operands and the source line.
+#include <algorithm>
 #include <cstdio>
-#include <set>
+#include <vector>
 
 #include "stdlib/builtins.h"
 #include "common/text.h"
@@ -49,8 +50,17 @@ std::string operand_text(const Program& p, const Instr& in) {
   }
 }
 
-void listing(std::string& out, const Program& p, uint32_t from, std::set<uint32_t>* seen_fns) {
+bool is_jump(OpCode op) {
+  return op == OpCode::JUMP || op == OpCode::JUMP_IF_FALSE_KEEP || op == OpCode::JUMP_IF_TRUE_KEEP ||
+         op == OpCode::JUMP_IF_NONNULL_KEEP || op == OpCode::JUMP_IF_UNKNOWN_KEEP || op == OpCode::JUMP_IF_NOT_TRUE ||
+         op == OpCode::ITER_NEXT || op == OpCode::QUANT_STEP || op == OpCode::COMPR_TEST;
+}
+
+// Lists one entry or function from `from`; functions it calls are appended to `calls` the first
+// time they are seen (`seen`), so that the whole rule is listed in linear time.
+void listing(std::string& out, const Program& p, uint32_t from, std::vector<uint32_t>* calls, std::vector<bool>* seen) {
   uint32_t last_line = 0;
+  uint32_t furthest_target = 0;  // the furthest jump target seen so far in this sequence
   for (uint32_t pc = from; pc < p.code.size(); ++pc) {
     const Instr& in = p.code[pc];
     char head[32];
@@ -73,27 +83,21 @@ void listing(std::string& out, const Program& p, uint32_t from, std::set<uint32_
     line += name + operand_text(p, in);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
-    if (in.op == OpCode::CALL && seen_fns) seen_fns->insert(in.b);
-    if (in.op == OpCode::RETURN) {
-      // An entry ends at its last RETURN; entries never jump past another entry's start, so stop
-      // when the next instruction is not a jump target of this sequence.
-      bool target_ahead = false;
-      for (uint32_t q = from; q <= pc; ++q) {
-        const Instr& j = p.code[q];
-        bool is_jump = j.op == OpCode::JUMP || j.op == OpCode::JUMP_IF_FALSE_KEEP || j.op == OpCode::JUMP_IF_TRUE_KEEP ||
-                       j.op == OpCode::JUMP_IF_NONNULL_KEEP || j.op == OpCode::JUMP_IF_UNKNOWN_KEEP ||
-                       j.op == OpCode::JUMP_IF_NOT_TRUE || j.op == OpCode::ITER_NEXT || j.op == OpCode::QUANT_STEP ||
-                       j.op == OpCode::COMPR_TEST;
-        if (is_jump && j.b > pc) target_ahead = true;
-      }
-      if (!target_ahead) return;
+    if (in.op == OpCode::CALL && calls && in.b < seen->size() && !(*seen)[in.b]) {
+      (*seen)[in.b] = true;
+      calls->push_back(in.b);
     }
+    if (is_jump(in.op)) furthest_target = std::max(furthest_target, in.b);
+    // An entry ends at its last RETURN; entries never jump past another entry's start, so stop
+    // when no jump of this sequence targets an instruction after this one.
+    if (in.op == OpCode::RETURN && furthest_target <= pc) return;
   }
 }
 
-void entry(std::string& out, const Program& p, const char* label, const Entry& e, std::set<uint32_t>& fns) {
+void entry(std::string& out, const Program& p, const char* label, const Entry& e, std::vector<uint32_t>& calls,
+           std::vector<bool>& seen) {
   out += std::string(label) + " (locals " + std::to_string(e.locals) + "):\n";
-  listing(out, p, e.pc, &fns);
+  listing(out, p, e.pc, &calls, &seen);
 }
 }  // namespace
 
@@ -101,25 +105,24 @@ std::string disassemble_rule(const Program& p, const Rule& r) {
   std::string out = "rule " + r.id + "  on " ;
   for (size_t i = 0; i < r.types.size(); ++i) out += (i ? ", " : "") + r.types[i];
   out += "\n";
-  std::set<uint32_t> fns;
-  if (r.has_guard) entry(out, p, "when", r.guard, fns);
+  std::vector<uint32_t> calls;                    // functions to list, in the order first called
+  std::vector<bool> seen(p.functions.size(), false);
+  if (r.has_guard) entry(out, p, "when", r.guard, calls, seen);
   for (size_t i = 0; i < r.asserts.size(); ++i) {
-    entry(out, p, ("assert #" + std::to_string(i + 1) + " " + r.asserts[i].text).c_str(), r.asserts[i].entry, fns);
+    entry(out, p, ("assert #" + std::to_string(i + 1) + " " + r.asserts[i].text).c_str(), r.asserts[i].entry, calls, seen);
   }
-  if (r.has_message) entry(out, p, "message", r.message, fns);
-  // Functions the rule calls, transitively.
-  std::set<uint32_t> done;
-  while (true) {
-    std::set<uint32_t> todo;
-    for (uint32_t f : fns) {
-      if (!done.count(f)) todo.insert(f);
-    }
-    if (todo.empty()) break;
-    for (uint32_t f : todo) {
-      done.insert(f);
+  if (r.has_message) entry(out, p, "message", r.message, calls, seen);
+  // Functions the rule calls, transitively, each once: in waves (those the entries call, then those
+  // these call, ...), each wave in index order. Every function is listed once, so this is linear.
+  std::vector<uint32_t> wave;
+  while (!calls.empty()) {
+    wave.swap(calls);
+    calls.clear();
+    std::sort(wave.begin(), wave.end());
+    for (uint32_t f : wave) {
       const Function& fn = p.functions[f];
       out += "def " + fn.name + " (params " + std::to_string(fn.params) + ", locals " + std::to_string(fn.locals) + "):\n";
-      listing(out, p, fn.pc, &fns);
+      listing(out, p, fn.pc, &calls, &seen);
     }
   }
   return out;

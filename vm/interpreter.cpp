@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <new>
+#include <stdexcept>
 
 #include "stdlib/builtins.h"
 #include "vm/operators.h"
@@ -30,10 +32,12 @@ Interpreter::Interpreter(const bytecode::Program& program, model::ResourceSet& r
     : program_(program), set_(resources), now_(now_unix) {
   stack_.reserve(256);
   locals_.reserve(64);
+  set_budget(Budget{});
 }
 
 void Interpreter::reset() {
   scratch_.reset();
+  meter_.steps = 0;
   unknown_reads_.clear();
   witness_ = Value::null();
 }
@@ -48,7 +52,14 @@ bool Interpreter::run_value(const bytecode::Entry& entry, const Value& self, Val
   return execute(entry.pc, entry.locals, out);
 }
 
+bool Interpreter::fail_budget(uint32_t pc, std::string what) {
+  fail(pc, "evaluation budget exceeded: " + std::move(what));
+  error_.budget = true;
+  return false;
+}
+
 bool Interpreter::fail(uint32_t pc, std::string message) {
+  error_.budget = false;
   error_.message = std::move(message);
   error_.span = pc < program_.spans.size() ? program_.spans[pc] : lang::Span{};
   stack_.clear();
@@ -110,6 +121,13 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
   frames_.push_back({UINT32_MAX, static_cast<uint32_t>(locals_.size())});
   locals_.resize(locals_.size() + nlocals);
   uint32_t base = frames_.back().base;
+  // Walks over values and builtins charge the same meter (see WorkMeter); nested interpreters
+  // (none today) would restore the outer one.
+  struct MeterScope {
+    WorkMeter* saved;
+    explicit MeterScope(WorkMeter* m) : saved(current_meter) { current_meter = m; }
+    ~MeterScope() { current_meter = saved; }
+  } meter_scope(&meter_);
 
 #define PUSH(v) stack_.push_back(v)
   auto pop = [this]() {
@@ -120,10 +138,17 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
 #define POP() pop()
 #define TOP() stack_.back()
 #define FAIL(msg) return fail(pc, msg)
+// A value the rule built is nested deeper than the budget allows.
+#define CHECK_DEPTH(v) \
+  if ((v).depth() > budget_.max_depth) return fail_budget(pc, "a value nested more than " + std::to_string(budget_.max_depth) + " levels deep")
 
+  // Budget exhaustion inside a walk or a builtin arrives as an exception (they have no error
+  // channel of their own); it becomes an `error` result at the instruction that was running.
+  try {
   for (;;) {
     const Instr& in = code[pc];
     TRACE(pc, in);
+    if (++meter_.steps > meter_.max_steps) throw StepLimit{meter_.max_steps};
     switch (in.op) {
       case OpCode::CONST: PUSH(program_.constants[in.b]); break;
       case OpCode::SELF: PUSH(self_); break;
@@ -317,8 +342,13 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
           r = Value::unknown();
         } else {
           stdlib::CallContext ctx{scratch_, {}, now_};
+          // A builtin's work grows with its arguments: charge their sizes (walks charge more).
+          uint64_t work = 0;
+          for (const Value& a : args) work += a.is_string() ? a.size() / 16 : a.size();
+          charge_steps(work);
           r = b.fn(ctx, args);
           if (!ctx.error.empty()) FAIL(ctx.error);
+          CHECK_DEPTH(r);
         }
         stack_.resize(stack_.size() - in.a);
         PUSH(r);
@@ -511,16 +541,22 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
         pc = in.b;
         continue;
       }
-      case OpCode::COMPR_PUSH: iters_.back().items.push_back(POP()); break;
+      case OpCode::COMPR_PUSH:
+        scratch_.charge(sizeof(Value));  // the items are copied into scratch_ at COMPR_END
+        iters_.back().items.push_back(POP());
+        break;
       case OpCode::COMPR_END: {
         Iter it = std::move(iters_.back());
         iters_.pop_back();
-        PUSH(it.unknown_domain || it.has_unknown ? Value::unknown() : Value::list(scratch_, it.items));
+        Value l = it.unknown_domain || it.has_unknown ? Value::unknown() : Value::list(scratch_, it.items);
+        CHECK_DEPTH(l);
+        PUSH(l);
         break;
       }
       case OpCode::MAKE_LIST: {
         std::span<const Value> items(stack_.data() + stack_.size() - in.b, in.b);
         Value l = Value::list(scratch_, items);
+        CHECK_DEPTH(l);
         stack_.resize(stack_.size() - in.b);
         PUSH(l);
         break;
@@ -539,7 +575,9 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
           }
         }
         stack_.resize(first);
-        PUSH(Value::object(scratch_, members));
+        Value o = Value::object(scratch_, members);
+        CHECK_DEPTH(o);
+        PUSH(o);
         break;
       }
       case OpCode::TEMPLATE: {
@@ -567,10 +605,20 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
     }
     ++pc;
   }
+  } catch (const StepLimit& e) {
+    return fail_budget(pc, "more than " + std::to_string(e.limit) + " steps (raise it with --max-steps)");
+  } catch (const MemoryLimit& e) {
+    return fail_budget(pc, "more than " + std::to_string(e.limit) + " bytes allocated (raise it with --max-memory)");
+  } catch (const std::bad_alloc&) {
+    return fail_budget(pc, "out of memory");
+  } catch (const std::length_error&) {
+    return fail_budget(pc, "out of memory (a value grew past its maximum size)");
+  }
 #undef PUSH
 #undef POP
 #undef TOP
 #undef FAIL
+#undef CHECK_DEPTH
 }
 
 }  // namespace edict::vm

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/resource.h"
+#include "vm/budget.h"
 #include "vm/bytecode.h"
 
 namespace edict::vm {
@@ -15,6 +16,7 @@ namespace edict::vm {
 struct RunError {
   std::string message;
   lang::Span span;
+  bool budget = false;  // the evaluation ran out of its Budget (steps, memory or depth)
 };
 
 // The value one TRACE instruction recorded (tracing builds only; see engine/trace.h).
@@ -34,6 +36,14 @@ class Interpreter {
   bool run_value(const bytecode::Entry& entry, const Value& self, Value& out);
 
   const RunError& error() const { return error_; }
+  // The limits every run() until the next reset() shares; reset() starts a fresh count.
+  void set_budget(const Budget& b) {
+    budget_ = b;
+    meter_.max_steps = b.max_steps;
+    scratch_.set_limit(b.max_memory);
+  }
+  const Budget& budget() const { return budget_; }
+  uint64_t steps_used() const { return meter_.steps; }
   const bytecode::Program& program() const { return program_; }
   Arena& scratch() { return scratch_; }
   // Frees every value made since the last reset and clears the recorded unknowns and witness.
@@ -67,6 +77,7 @@ class Interpreter {
 
   bool execute(uint32_t pc, uint16_t locals, Value& out);
   bool fail(uint32_t pc, std::string message);
+  bool fail_budget(uint32_t pc, std::string what);
   Value resources_of(const std::string& type, bool data);
   void record_unknown(const Value& holder, Symbol attr, uint32_t display);
   // One unknown read: an attribute of a resource (self or another), or a display path string.
@@ -81,6 +92,8 @@ class Interpreter {
   model::ResourceSet& set_;
   int64_t now_;
   Arena scratch_;
+  Budget budget_;
+  WorkMeter meter_;
   Arena cache_arena_;  // lives as long as the interpreter: per-type resource lists
   std::vector<std::pair<std::string, Value>> type_cache_;
   Value self_;

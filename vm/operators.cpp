@@ -1,7 +1,9 @@
 // Arithmetic, comparison, membership and Kleene logic on Values.
 #include "vm/operators.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "model/resource.h"
 
@@ -77,14 +79,20 @@ OpResult arithmetic(OpCode op, const Value& a, const Value& b, Arena& arena) {
   if (a.is_unknown() || b.is_unknown()) return ok(Value::unknown());
   if (a.is_null() || b.is_null()) return ok(Value::null());
   if (op == OpCode::ADD && a.is_string() && b.is_string()) {
-    std::string s(a.as_string());
-    s += b.as_string();
-    return ok(Value::string(arena, s));
+    // Straight into the arena, so that the memory budget sees the size before anything is built.
+    std::string_view x = a.as_string(), y = b.as_string();
+    if (x.size() + y.size() > UINT32_MAX) return err("string too long");
+    char* p = arena.make_array<char>(x.size() + y.size());
+    if (!x.empty()) std::memcpy(p, x.data(), x.size());
+    if (!y.empty()) std::memcpy(p + x.size(), y.data(), y.size());
+    return ok(Value::string(std::string_view(p, x.size() + y.size())));
   }
   if (op == OpCode::ADD && a.is_list() && b.is_list()) {
-    std::vector<Value> items(a.as_list().begin(), a.as_list().end());
-    items.insert(items.end(), b.as_list().begin(), b.as_list().end());
-    return ok(Value::list(arena, items));
+    if (size_t{a.size()} + b.size() > UINT32_MAX) return err("list too long");
+    Value* p = arena.make_array<Value>(size_t{a.size()} + b.size());
+    std::copy(a.as_list().begin(), a.as_list().end(), p);
+    std::copy(b.as_list().begin(), b.as_list().end(), p + a.size());
+    return ok(Value::list(p, size_t{a.size()} + b.size()));
   }
   if (!a.is_number() || !b.is_number()) return err(type_error(name, a, b));
   double x = a.as_number(), y = b.as_number();
@@ -108,23 +116,6 @@ Truth truth(const Value& v) {
     case Kind::Null: return Truth::False;
     case Kind::Unknown: return Truth::Unknown;
     default: return Truth::NotBool;
-  }
-}
-
-bool contains_unknown(const Value& v) {
-  switch (v.kind()) {
-    case Kind::Unknown: return true;
-    case Kind::List:
-      for (const Value& item : v.as_list()) {
-        if (contains_unknown(item)) return true;
-      }
-      return false;
-    case Kind::Object:
-      for (const Member& m : v.as_object()) {
-        if (contains_unknown(m.value)) return true;
-      }
-      return false;
-    default: return false;
   }
 }
 

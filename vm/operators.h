@@ -23,7 +23,7 @@ OpResult apply_binary(bytecode::OpCode op, const Value& a, const Value& b, Arena
 enum class Truth { True, False, Unknown, NotBool };
 Truth truth(const Value& v);
 
-// Whether v is unknown or holds an unknown anywhere inside.
-bool contains_unknown(const Value& v);
+// Whether v is unknown or holds an unknown anywhere inside (vm/value.h, without recursion).
+using edict::contains_unknown;
 
 }  // namespace edict::vm

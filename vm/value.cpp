@@ -42,7 +42,7 @@ void append_number(std::string& out, double n) {
   }
 }
 
-void render(std::string& out, const Value& v, bool json) {
+void render_scalar(std::string& out, const Value& v, bool json) {
   switch (v.kind()) {
     case Kind::Null: out += "null"; return;
     case Kind::Unknown: out += json ? "null" : "unknown"; return;
@@ -56,29 +56,48 @@ void render(std::string& out, const Value& v, bool json) {
         out += v.as_resource()->address;
       }
       return;
-    case Kind::List: {
-      out += '[';
-      bool first = true;
-      for (const Value& item : v.as_list()) {
-        if (!first) out += json ? "," : ", ";
-        first = false;
-        render(out, item, json);
-      }
-      out += ']';
-      return;
+    case Kind::List:
+    case Kind::Object: return;
+  }
+}
+
+// Renders with an explicit stack (values may be nested tens of thousands deep) and stops once the
+// text passes `cap` bytes, so a display of a huge value costs no more than its limit.
+void render(std::string& out, const Value& root, bool json, size_t cap = SIZE_MAX) {
+  struct Open {
+    const Value* v;
+    uint32_t next;
+  };
+  std::vector<Open> stack;
+  auto enter = [&](const Value& v) {
+    if (v.is_list() || v.is_object()) {
+      out += v.is_list() ? '[' : '{';
+      stack.push_back({&v, 0});
+    } else {
+      render_scalar(out, v, json);
     }
-    case Kind::Object: {
-      out += '{';
-      bool first = true;
-      for (const Member& m : v.as_object()) {
-        if (!first) out += json ? "," : ", ";
-        first = false;
-        text::append_json_string(out, symbol_name(m.key));
-        out += json ? ":" : ": ";
-        render(out, m.value, json);
-      }
-      out += '}';
-      return;
+  };
+  enter(root);
+  size_t charged = 0;
+  while (!stack.empty() && out.size() <= cap) {
+    Open& top = stack.back();
+    const Value& v = *top.v;
+    if (top.next == v.size()) {
+      out += v.is_list() ? ']' : '}';
+      stack.pop_back();
+      continue;
+    }
+    uint32_t i = top.next++;
+    charge_steps(1 + (out.size() - charged) / 16);  // rendering is work (see WorkMeter): per node and per 16 bytes
+    charged = out.size();
+    if (i != 0) out += json ? "," : ", ";
+    if (v.is_list()) {
+      enter(v.as_list()[i]);  // may grow `stack`: `top` is not used after this
+    } else {
+      const Member& m = v.as_object()[i];
+      text::append_json_string(out, symbol_name(m.key));
+      out += json ? ":" : ": ";
+      enter(m.value);
     }
   }
 }
@@ -132,29 +151,62 @@ const Value* Value::find(Symbol key) const {
 
 const Value* Value::find(std::string_view key) const { return find(intern(key)); }
 
-bool equal(const Value& a, const Value& b) {
-  if (a.kind() != b.kind()) return false;
-  switch (a.kind()) {
-    case Kind::Null:
-    case Kind::Unknown: return true;
-    case Kind::Bool: return a.as_bool() == b.as_bool();
-    case Kind::Number: return a.as_number() == b.as_number();
-    case Kind::String: return a.as_string() == b.as_string();
-    case Kind::Resource: return a.as_resource() == b.as_resource();
-    case Kind::List: {
-      if (a.size() != b.size()) return false;
-      for (uint32_t i = 0; i < a.size(); ++i) {
-        if (!equal(a.as_list()[i], b.as_list()[i])) return false;
-      }
-      return true;
+bool equal(const Value& a0, const Value& b0) {
+  std::vector<std::pair<const Value*, const Value*>> todo{{&a0, &b0}};
+  while (!todo.empty()) {
+    auto [a, b] = todo.back();
+    todo.pop_back();
+    charge_steps(1);
+    if (a->kind() != b->kind()) return false;
+    switch (a->kind()) {
+      case Kind::Null:
+      case Kind::Unknown: break;
+      case Kind::Bool:
+        if (a->as_bool() != b->as_bool()) return false;
+        break;
+      case Kind::Number:
+        if (a->as_number() != b->as_number()) return false;
+        break;
+      case Kind::String:
+        if (a->as_string() != b->as_string()) return false;
+        break;
+      case Kind::Resource:
+        if (a->as_resource() != b->as_resource()) return false;
+        break;
+      case Kind::List:
+        if (a->size() != b->size()) return false;
+        for (uint32_t i = 0; i < a->size(); ++i) todo.push_back({&a->as_list()[i], &b->as_list()[i]});
+        break;
+      case Kind::Object:
+        if (a->size() != b->size()) return false;
+        for (const Member& m : a->as_object()) {
+          const Value* other = b->find(m.key);
+          if (other == nullptr) return false;
+          todo.push_back({&m.value, other});
+        }
+        break;
     }
-    case Kind::Object: {
-      if (a.size() != b.size()) return false;
-      for (const Member& m : a.as_object()) {
-        const Value* other = b.find(m.key);
-        if (other == nullptr || !equal(m.value, *other)) return false;
+  }
+  return true;
+}
+
+bool contains_unknown(const Value& v) {
+  if (v.depth() == 0) return v.is_unknown();
+  std::vector<const Value*> todo{&v};
+  while (!todo.empty()) {
+    const Value* x = todo.back();
+    todo.pop_back();
+    charge_steps(1 + x->size());
+    if (x->is_list()) {
+      for (const Value& item : x->as_list()) {
+        if (item.is_unknown()) return true;
+        if (item.depth() != 0) todo.push_back(&item);
       }
-      return true;
+    } else if (x->is_object()) {
+      for (const Member& m : x->as_object()) {
+        if (m.value.is_unknown()) return true;
+        if (m.value.depth() != 0) todo.push_back(&m.value);
+      }
     }
   }
   return false;
@@ -162,7 +214,7 @@ bool equal(const Value& a, const Value& b) {
 
 std::string to_display(const Value& v, size_t limit) {
   std::string out;
-  render(out, v, false);
+  render(out, v, false, limit);
   if (out.size() > limit && limit > 3) {
     out.resize(limit - 3);
     out += "...";

@@ -60,6 +60,9 @@ struct Context {
   std::unordered_map<uint32_t, Value> folded;            // constant expressions
 
   bool trace = false;  // CompileOptions::trace
+  double max_cost = 0;  // CompileOptions::max_cost
+  // The cost pass's estimate per rule (rule id, steps per resource), in rule order.
+  std::vector<std::pair<std::string, double>> rule_costs;
 
   // Extra entries for `edict eval` (compile_expression).
   const lang::Expr* eval_expr = nullptr;
@@ -78,6 +81,9 @@ struct Context {
 void run_parse(Context& cx);
 void run_resolve(Context& cx);
 void run_check(Context& cx);
+// Above this estimated cost a rule gets a warning (E0309); CompileOptions::max_cost overrides it.
+constexpr double kCostWarning = 1e6;
+void run_cost(Context& cx);
 void run_fold(Context& cx);
 void run_lower(Context& cx);
 

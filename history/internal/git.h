@@ -35,6 +35,10 @@ void check(int rc, const std::string& what);
 std::string oid_hex(const git_oid& id);
 git_oid oid_from_hex(const std::string& hex);
 
+// Throws HistoryError naming the object when `id` is a loose object whose file is damaged
+// (truncated, garbled, or not matching its header); the lookups below call it first.
+void validate_loose_object(git_repository* repo, const git_oid& id);
+
 CommitPtr lookup_commit(git_repository* repo, const std::string& id);
 TreePtr commit_tree(const git_commit* commit);
 // The text of a blob.

@@ -22,22 +22,7 @@ Value type_error(CallContext& ctx, std::string_view fn, std::string_view expecte
   return fail(ctx, fn, message);
 }
 
-bool has_unknown(const Value& v) {
-  switch (v.kind()) {
-    case Kind::Unknown: return true;
-    case Kind::List:
-      for (const Value& item : v.as_list()) {
-        if (has_unknown(item)) return true;
-      }
-      return false;
-    case Kind::Object:
-      for (const Member& m : v.as_object()) {
-        if (has_unknown(m.value)) return true;
-      }
-      return false;
-    default: return false;
-  }
-}
+bool has_unknown(const Value& v) { return contains_unknown(v); }
 
 std::optional<bool> equal3(const Value& a, const Value& b) {
   if (a.is_unknown() || b.is_unknown()) return std::nullopt;

@@ -46,8 +46,8 @@ bool contains_op(const bytecode::Program& p, const char* name) {
 
 }  // namespace
 
-TEST_CASE("the pass table is parse, resolve, check, fold, lower") {
-  CHECK(compiler::pass_names() == std::vector<std::string>{"parse", "resolve", "check", "fold", "lower"});
+TEST_CASE("the pass table is parse, resolve, check, cost, fold, lower") {
+  CHECK(compiler::pass_names() == std::vector<std::string>{"parse", "resolve", "check", "cost", "fold", "lower"});
 }
 
 TEST_CASE("constant sub-expressions are folded with run-time semantics") {

@@ -10,6 +10,7 @@
 
 using namespace edict::history;
 using edict::testing::TempRepo;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -172,4 +173,47 @@ TEST_CASE("stream: an empty repository has no events; bad input is a HistoryErro
   StreamOptions opts;
   opts.since = "no-such-revision";
   CHECK_THROWS_WITH(stream(r, opts, [](const CommitEvents&) {}), "unknown revision 'no-such-revision'");
+}
+
+// libgit2 1.5 spins forever inflating a truncated loose blob; edict checks loose objects first.
+TEST_CASE("stream and the CLI: a truncated loose object is a HistoryError naming it, exit 2") {
+  TempRepo repo;
+  repo.write("rules/a.edict", rule("R1", "x == 1"));
+  repo.commit("one");
+  repo.write("rules/a.edict", rule("R1", "x == 2"));
+  repo.commit("two");
+  std::string blob = repo.rev("HEAD:rules/a.edict");
+  fs::path object = fs::path(repo.path()) / ".git" / "objects" / blob.substr(0, 2) / blob.substr(2);
+  REQUIRE(fs::exists(object));
+  std::string bytes = edict::testing::slurp(object);
+  fs::permissions(object, fs::perms::owner_read | fs::perms::owner_write);
+  std::ofstream(object, std::ios::binary | std::ios::trunc) << bytes.substr(0, 10);
+
+  Repository r = Repository::open(repo.path());
+  try {
+    stream(r, {}, [](const CommitEvents&) {});
+    FAIL("no error for a corrupt object");
+  } catch (const HistoryError& e) {
+    std::string what = e.what();
+    CHECK(what.find("corrupt git object " + blob) != std::string::npos);
+    INFO(what);
+    CHECK(what.find("truncated") != std::string::npos);
+  }
+
+  // A garbled (not truncated) object is caught too.
+  std::string garbled = bytes;
+  for (size_t i = 2; i < garbled.size(); ++i) garbled[i] = static_cast<char>(garbled[i] ^ 0x5a);
+  std::ofstream(object, std::ios::binary | std::ios::trunc) << garbled;
+  CHECK_THROWS_WITH(stream(r, {}, [](const CommitEvents&) {}), Catch::Contains("corrupt git object " + blob));
+
+  std::string exe = edict::testing::edict_binary();
+  if (exe.empty()) return;
+  std::ofstream(object, std::ios::binary | std::ios::trunc) << bytes.substr(0, 10);
+  std::string out;
+  int rc = edict::testing::sh("timeout 60 " + exe + " stream --repo " + edict::testing::shell_quote(repo.path()), &out, true);
+  CHECK(rc == 2);
+  CHECK(out.find("corrupt git object " + blob) != std::string::npos);
+  rc = edict::testing::sh("timeout 60 " + exe + " diff --repo " + edict::testing::shell_quote(repo.path()) + " HEAD~1 HEAD", &out, true);
+  CHECK(rc == 2);
+  CHECK(out.find("corrupt git object " + blob) != std::string::npos);
 }

@@ -1,0 +1,20 @@
+// Fuzz harness: AWS Config items and Cloud Custodian resources.json -> the live-snapshot loaders
+// (type mappings, history captures). Bad input must be an InputError or "not a live snapshot".
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "loaders/internal/live.h"
+#include "loaders/loader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace edict;
+  model::ResourceSet set;
+  try {
+    (void)loaders::internal::load_live(set, std::string_view(reinterpret_cast<const char*>(data), size), "live.json");
+  } catch (const loaders::InputError&) {
+    return 0;
+  }
+  set.finish();
+  return 0;
+}
