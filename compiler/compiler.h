@@ -22,7 +22,7 @@ struct CompileOptions {
   // makes the code longer: only `edict explain`, `evaluate --explain` and `edict test` ask for it.
   bool trace = false;
   // A rule whose static cost estimate passes this is an error (E0309); 0: a warning above
-  // internal::kCostWarning (one million steps per resource).
+  // internal::kCostWarning (one billion steps per resource).
   double max_cost = 0;
 };
 

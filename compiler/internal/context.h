@@ -82,7 +82,7 @@ void run_parse(Context& cx);
 void run_resolve(Context& cx);
 void run_check(Context& cx);
 // Above this estimated cost a rule gets a warning (E0309); CompileOptions::max_cost overrides it.
-constexpr double kCostWarning = 1e6;
+constexpr double kCostWarning = 1e9;
 void run_cost(Context& cx);
 void run_fold(Context& cx);
 void run_lower(Context& cx);

@@ -49,8 +49,8 @@ struct Mapping {
 };
 
 // Upstream checks that mean the same as one of ours (or imply it one way). Checks not listed
-// here (SSH/port 22, port 80, CMK encryption, IAM action allowlists, versioning, EC2 block
-// devices, ...) say nothing about our rules.
+// here (CMK-only S3 encryption, IAM action allowlists, tag checks, ...) say nothing about our
+// rules.
 const Mapping kMappings[] = {
     {"FG_R00099", "regula", "s3-encryption-at-rest", Relation::Same, "S3 bucket server-side encryption enabled"},
     {"FG_R00016", "regula", "ebs-encryption-at-rest", Relation::Same, "EBS volume encrypted == true"},

@@ -287,9 +287,9 @@ TEST_CASE("baselines: create, read back, apply; only new failures block") {
     CHECK(error == "b.json: not a baseline file (no \"edict_baseline\" key; create one with `edict baseline create`)");
     // Numbers out of double's range were an uncaught out_of_range (found by fuzz_baseline).
     CHECK_FALSE(triage::parse_baseline("4e444", "b.json", b, error));
-    CHECK(error.rfind("b.json: not a baseline file: not JSON (", 0) == 0);
+    CHECK(error.rfind("b.json:1:1: number out of range", 0) == 0);
     CHECK_FALSE(triage::parse_baseline(R"({"edict_baseline": 1e400, "findings": []})", "b.json", b, error));
-    CHECK(error.rfind("b.json: not a baseline file: not JSON (", 0) == 0);
+    CHECK(error.rfind("b.json:1:20: number out of range", 0) == 0);
     CHECK_FALSE(triage::parse_baseline(R"({"edict_baseline": 2, "findings": []})", "b.json", b, error));
     CHECK(error == "b.json: unsupported baseline version 2 (this edict reads version 1)");
     CHECK_FALSE(triage::parse_baseline(R"({"edict_baseline": 1, "findings": [{"rule": 1}]})", "b.json", b, error));
