@@ -494,9 +494,17 @@ int run_test(const TestArgs& args) {
   }
   if (rule_files.empty()) return usage_error("no rules to test: give rule files or directories (or --rules)");
   if (plan.test_files.empty()) return usage_error("no test files (*.test.yaml) next to the rules given");
-  if (!args.junit.empty()) {  // the report must not replace a rule or test file
+  if (!args.junit.empty()) {  // the report must not replace a rule file, a test file or a fixture
     std::vector<std::string> read = rule_files;
     read.insert(read.end(), plan.test_files.begin(), plan.test_files.end());
+    // Fixtures are named inside the test files (relative to them); a test file that does not
+    // parse reads no fixture, and run_tests reports it.
+    for (const std::string& path : plan.test_files) {
+      ruletest::TestFile tf;
+      std::string ignored;
+      if (!ruletest::load_test_file(path, tf, ignored)) continue;
+      for (const ruletest::TestCase& tc : tf.tests) read.insert(read.end(), tc.fixtures.begin(), tc.fixtures.end());
+    }
     if (const std::string* input = files::overwritten_input(args.junit, read)) {
       return usage_error("--junit " + args.junit + " names the input '" + *input +
                          "', which it would overwrite; write it elsewhere");

@@ -15,14 +15,18 @@ std::string mismatch_headline(const Mismatch& m) {
          std::string(engine::status_name(m.expected.status)) + ", got " + got;
 }
 
-// The explanation of a mismatch, each line indented by `indent`.
-std::string mismatch_details(const Mismatch& m, const std::string& indent) {
+// The explanation of a mismatch, each line indented by `indent`. Messages, explanations and
+// traces hold values from the fixtures: `escape` is text::printable for the terminal listing (so
+// a value cannot move the cursor or start a line of its own) and none for JUnit, which escapes
+// for XML instead.
+std::string mismatch_details(const Mismatch& m, const std::string& indent, bool escape) {
+  auto show = [escape](const std::string& s) { return escape ? text::printable(s) : s; };
   std::string out;
-  if (!m.message.empty()) out += indent + "message: " + m.message + "\n";
-  for (const std::string& w : m.why) out += indent + "why: " + w + "\n";
+  if (!m.message.empty()) out += indent + "message: " + show(m.message) + "\n";
+  for (const std::string& w : m.why) out += indent + "why: " + show(w) + "\n";
   if (!m.trace.empty()) {
     out += indent + "trace:\n";
-    for (const std::string& t : m.trace) out += indent + "  " + t + "\n";
+    for (const std::string& t : m.trace) out += indent + "  " + show(t) + "\n";
   }
   return out;
 }
@@ -56,7 +60,7 @@ std::string render_text(const RunResult& r) {
     // Names and messages come from the test files: escaped, as in every human format.
     out += std::string(c.passed() ? "  ok     " : "  FAIL   ") + text::printable(c.test->name) + "\n";
     for (const Mismatch& m : c.mismatches) {
-      out += "         " + text::printable(mismatch_headline(m)) + "\n" + mismatch_details(m, "           ");
+      out += "         " + text::printable(mismatch_headline(m)) + "\n" + mismatch_details(m, "           ", true);
     }
   }
   for (const auto& [path, error] : r.bad_files)
@@ -72,9 +76,9 @@ std::string render_text(const RunResult& r) {
   out += "\nrule coverage: " + std::to_string(tested) + " of " + text::plural(cov.rules, "rule", "rules") + " tested; " +
          std::to_string(cov.asserts - cov.never_false.size()) + " of " + text::plural(cov.asserts, "assert", "asserts") +
          " seen false\n";
-  for (const std::string& id : cov.untested) out += "  untested rule: " + id + "\n";
+  for (const std::string& id : cov.untested) out += "  untested rule: " + text::printable(id) + "\n";
   for (const AssertGap& g : cov.never_false) {
-    out += "  never false: " + g.rule + " assert #" + std::to_string(g.index + 1) + ": " + g.text + "\n";
+    out += "  never false: " + g.rule + " assert #" + std::to_string(g.index + 1) + ": " + text::printable(g.text) + "\n";
   }
   return out;
 }
@@ -111,7 +115,7 @@ std::string render_junit(const RunResult& r) {
             "      <error type=\"bad test\" message=\"" + xml(c->errors.front()) + "\">" + xml_text(all) + "</error>\n";
       } else {
         std::string details;
-        for (const Mismatch& m : c->mismatches) details += mismatch_headline(m) + "\n" + mismatch_details(m, "  ");
+        for (const Mismatch& m : c->mismatches) details += mismatch_headline(m) + "\n" + mismatch_details(m, "  ", false);
         out += "      <failure type=\"status mismatch\" message=\"" + xml(mismatch_headline(c->mismatches.front())) +
                "\">" + xml_text(details) + "</failure>\n";
       }

@@ -1,5 +1,6 @@
 // The rule test runner's pieces: addresses, YAML scalars and tags in fixtures, file discovery,
-// --run matching, and fixtures turned into resources with unknowns and reference edges.
+// --run matching, fixtures turned into resources with unknowns and reference edges, and the
+// listing escaping what test files and fixtures hold.
 #include "ruletest/ruletest.h"
 
 #include <unistd.h>
@@ -128,4 +129,34 @@ TEST_CASE("--run selects by glob, or by substring without glob characters") {
   CHECK(name_matches("*fails", "an unencrypted volume fails"));
   CHECK_FALSE(name_matches("fails*", "an unencrypted volume fails"));
   CHECK(name_matches("an [uv]n*", "an unencrypted volume fails"));
+}
+
+TEST_CASE("the listing escapes control characters in mismatch details") {
+  TestFile file{"t.test.yaml", {}};
+  TestCase test;
+  test.name = "hostile";
+  RunResult r;
+  CaseResult c;
+  c.file = &file;
+  c.test = &test;
+  Mismatch m;
+  m.expected.rule = "R";
+  m.expected.address = "aws_db_instance.a[\"\x1b[2J\"]";
+  m.has_result = true;
+  m.actual = engine::Status::Fail;
+  m.message = "db\x1b[2J\n::error title=x::y";
+  m.why = {"name: expected \"ok\", got \"a\nb\""};
+  m.trace = {"name => \"\x1b]0;t\x07\""};
+  c.mismatches.push_back(m);
+  r.cases.push_back(c);
+  r.failed = 1;
+
+  std::string text = render_text(r);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find('\x07') == std::string::npos);
+  CHECK(text.find("\n::error") == std::string::npos);
+  CHECK(text.find("message: db\\x1b[2J\\n::error title=x::y\n") != std::string::npos);
+  CHECK(text.find("why: name: expected \"ok\", got \"a\\nb\"\n") != std::string::npos);
+  CHECK(text.find("  name => \"\\x1b]0;t\\x07\"\n") != std::string::npos);
+  CHECK(text.find("R aws_db_instance.a[\"\\x1b[2J\"]: expected pass, got fail\n") != std::string::npos);
 }
