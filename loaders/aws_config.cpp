@@ -283,13 +283,23 @@ uint32_t add_mapped(model::ResourceSet& set, const TypeMap& tm, const Value& rec
   const Value* parent_id = set.resource(parent).attrs.find("id");
   for (const auto& child : tm.children) {
     Value src = first_of(arena, record, side == Side::Config ? child.config : child.custodian);
-    if (!src.is_object() || src.size() == 0) continue;  // not configured
-    Value attrs = map_attributes(arena, src, child.attributes, side);
-    std::vector<Member> members(attrs.as_object().begin(), attrs.as_object().end());
-    if (parent_id) members.push_back({intern(child.link), *parent_id});
+    auto one = [&](const Value& part, std::string addr) {
+      if (!part.is_object() || part.size() == 0) return;  // not configured
+      Value attrs = map_attributes(arena, part, child.attributes, side);
+      std::vector<Member> members(attrs.as_object().begin(), attrs.as_object().end());
+      if (parent_id) members.push_back({intern(child.link), *parent_id});
+      uint32_t id = make(child.type, addr, Value::object(arena, members));
+      set.add_edge(id, intern(child.link), parent);
+    };
     std::string addr = std::string(address) + "#" + child.type;
-    uint32_t id = make(child.type, addr, Value::object(arena, members));
-    set.add_edge(id, intern(child.link), parent);
+    if (!src.is_list()) {
+      one(src, addr);
+      continue;
+    }
+    // A list folded into the item (network ACL entries) gives one child per element, as
+    // Terraform's split resources (aws_network_acl_rule) do.
+    size_t i = 0;
+    for (const Value& part : src.as_list()) one(part, addr + "[" + std::to_string(i++) + "]");
   }
   return parent;
 }

@@ -122,7 +122,8 @@ Value transform(Arena& arena, const Value& v, const std::string& as) {
     if (v.is_null()) return v;
     return Value::boolean(v.is_string() && v.as_string() == std::string_view(as).substr(7));
   }
-  if (as.starts_with("lookup:")) {  // a list of {key, value} pairs or an object
+  // A list of {key, value} pairs (RDS snapshot attributes: {attributeName, attributeValues}) or an object.
+  if (as.starts_with("lookup:")) {
     std::string_view key = std::string_view(as).substr(7);
     if (v.is_object()) {
       const Value* f = v.find(key);
@@ -132,9 +133,11 @@ Value transform(Arena& arena, const Value& v, const std::string& as) {
     for (const Value& kv : v.as_list()) {
       const Value* k = kv.is_object() ? kv.find("key") : nullptr;
       if (!k) k = kv.is_object() ? kv.find("Key") : nullptr;
+      if (!k) k = kv.is_object() ? kv.find("attributeName") : nullptr;
       if (k && k->is_string() && k->as_string() == key) {
         const Value* val = kv.find("value");
         if (!val) val = kv.find("Value");
+        if (!val) val = kv.find("attributeValues");
         return val ? to_bool(*val) : Value();
       }
     }

@@ -1,0 +1,2 @@
+# AWS Config API Gateway v2 stages: access logging from accessLogSettings.
+# args: evaluate --rules ../../../rules inputs/apigatewayv2_stages.json
