@@ -18,7 +18,9 @@ Repository open_with(const std::string& path, unsigned flags, const char* what) 
   if (git_repository_open_ext(&r, path.c_str(), flags, nullptr) < 0) {
     throw HistoryError("'" + path + "' is not a git repository" + what);
   }
-  return Repository::open_raw(r);
+  Repository repo = Repository::open_raw(r);
+  validate_loose_objects(repo.raw());
+  return repo;
 }
 
 struct WalkState {

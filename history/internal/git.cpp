@@ -3,7 +3,9 @@
 
 #include <zlib.h>
 
+#include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <ctime>
 #include <fstream>
 #include <mutex>
@@ -99,6 +101,30 @@ void validate_loose_object(git_repository* repo, const git_oid& id) {
   std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::string problem = loose_problem(file);
   if (!problem.empty()) throw HistoryError("corrupt git object " + hex + " (" + path + "): " + problem);
+}
+
+void validate_loose_objects(git_repository* repo) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path objects = fs::path(git_repository_path(repo)) / "objects";
+  for (fs::directory_iterator dir(objects, ec), end; !ec && dir != end; dir.increment(ec)) {
+    std::string prefix = dir->path().filename().string();
+    if (prefix.size() != 2 || !std::isxdigit(static_cast<unsigned char>(prefix[0])) ||
+        !std::isxdigit(static_cast<unsigned char>(prefix[1])) || !dir->is_directory(ec)) {
+      continue;  // pack/, info/ and anything else
+    }
+    for (fs::directory_iterator obj(dir->path(), ec), oend; !ec && obj != oend; obj.increment(ec)) {
+      std::string rest = obj->path().filename().string();
+      if (rest.size() != 38 || rest.find_first_not_of("0123456789abcdef") != std::string::npos) continue;
+      std::ifstream in(obj->path(), std::ios::binary);
+      if (!in) continue;
+      std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      std::string problem = loose_problem(file);
+      if (!problem.empty()) {
+        throw HistoryError("corrupt git object " + prefix + rest + " (" + obj->path().string() + "): " + problem);
+      }
+    }
+  }
 }
 
 CommitPtr lookup_commit(git_repository* repo, const std::string& id) {

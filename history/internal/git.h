@@ -39,6 +39,11 @@ git_oid oid_from_hex(const std::string& hex);
 // (truncated, garbled, or not matching its header); the lookups below call it first.
 void validate_loose_object(git_repository* repo, const git_oid& id);
 
+// The same for every loose object of the repository, checked once when it is opened: libgit2's
+// revision walk and tree diff read commits and subtrees edict never looks up itself, and one
+// damaged loose object there would hang them. Packed objects carry a CRC and are left to libgit2.
+void validate_loose_objects(git_repository* repo);
+
 CommitPtr lookup_commit(git_repository* repo, const std::string& id);
 TreePtr commit_tree(const git_commit* commit);
 // The text of a blob.
