@@ -112,7 +112,11 @@ if [[ ${EDICT_PACKAGE_CHROOT:-1} == 1 ]] && command -v debootstrap >/dev/null; t
   chroot_dir=$(mktemp -d /var/tmp/edict-chroot.XXXXXX)
   trap 'rm -rf "$root" "$chroot_dir"' EXIT
   t0=$SECONDS
-  if timeout 420 debootstrap --variant=minbase bookworm "$chroot_dir" http://deb.debian.org/debian \
+  # The mirror this machine's apt already uses for bookworm (deb822 or one-line sources); without
+  # one, debootstrap's own default.
+  mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
+  [[ -n $mirror ]] || mirror=$(awk '$1 == "deb" && $3 ~ /^bookworm$/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
+  if timeout 420 debootstrap --variant=minbase bookworm "$chroot_dir" ${mirror:+"$mirror"} \
       >build/debootstrap.log 2>&1; then
     echo "debootstrap: $((SECONDS - t0)) s"
     cp "$deb" "$chroot_dir/tmp/"
