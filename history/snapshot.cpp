@@ -18,32 +18,17 @@ Repository open_with(const std::string& path, unsigned flags, const char* what) 
   if (git_repository_open_ext(&r, path.c_str(), flags, nullptr) < 0) {
     throw HistoryError("'" + path + "' is not a git repository" + what);
   }
-  Repository repo = Repository::open_raw(r);
-  validate_loose_objects(repo.raw());
-  return repo;
+  return Repository::open_raw(r);
 }
 
 struct WalkState {
   const PathFilter* filter;
   std::vector<std::pair<std::string, git_oid>> files;
-  git_repository* repo = nullptr;
-  std::string corrupt;  // a damaged subtree: the walk stops and this is thrown after it
 };
 
 int collect_rule_file(const char* root, const git_tree_entry* entry, void* payload) {
   auto* st = static_cast<WalkState*>(payload);
   git_filemode_t mode = git_tree_entry_filemode(entry);
-  if (mode == GIT_FILEMODE_TREE) {
-    // Checked before libgit2 descends into it (see validate_loose_object); no exception may
-    // cross libgit2's C frames, so the error waits in the state.
-    try {
-      validate_loose_object(st->repo, *git_tree_entry_id(entry));
-    } catch (const HistoryError& e) {
-      st->corrupt = e.what();
-      return -1;
-    }
-    return 0;
-  }
   if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) return 0;
   std::string path = std::string(root) + git_tree_entry_name(entry);
   if (st->filter->matches(path)) st->files.emplace_back(path, *git_tree_entry_id(entry));
@@ -88,7 +73,11 @@ Repository Repository::discover(const std::string& path) {
   return open_with(start.string(), 0, " and is not inside one");
 }
 
-Repository Repository::open_raw(git_repository* r) { return Repository(r); }
+Repository Repository::open_raw(git_repository* r) {
+  Repository repo(r);  // owns r from here, also when the check below throws
+  validate_loose_objects(r);
+  return repo;
+}
 Repository::Repository(Repository&& o) noexcept : repo_(o.repo_) { o.repo_ = nullptr; }
 Repository& Repository::operator=(Repository&& o) noexcept {
   std::swap(repo_, o.repo_);
@@ -149,9 +138,8 @@ Snapshot snapshot_at(const Repository& repo, const std::string& commit, const Pa
   if (commit.empty()) return snap;
   CommitPtr c = lookup_commit(repo.raw(), commit);
   TreePtr tree = commit_tree(c.get());
-  WalkState st{&filter, {}, repo.raw(), {}};
+  WalkState st{&filter, {}};
   int rc = git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect_rule_file, &st);
-  if (!st.corrupt.empty()) throw HistoryError(st.corrupt);
   check(rc, "cannot read the tree of " + commit);
   for (const auto& [path, id] : st.files) {
     FileState& f = snap.files[path];

@@ -91,18 +91,6 @@ std::string loose_problem(const std::string& file) {
 }
 }  // namespace
 
-void validate_loose_object(git_repository* repo, const git_oid& id) {
-  // libgit2 1.5 (Debian 12) loops forever inflating some truncated loose objects, so a loose
-  // object is checked here first. Packed objects carry a CRC and are left to libgit2.
-  std::string hex = oid_hex(id);
-  std::string path = std::string(git_repository_path(repo)) + "objects/" + hex.substr(0, 2) + "/" + hex.substr(2);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return;
-  std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::string problem = loose_problem(file);
-  if (!problem.empty()) throw HistoryError("corrupt git object " + hex + " (" + path + "): " + problem);
-}
-
 void validate_loose_objects(git_repository* repo) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -129,21 +117,18 @@ void validate_loose_objects(git_repository* repo) {
 
 CommitPtr lookup_commit(git_repository* repo, const std::string& id) {
   git_oid oid = oid_from_hex(id);
-  validate_loose_object(repo, oid);
   git_commit* c = nullptr;
   check(git_commit_lookup(&c, repo, &oid), "cannot read commit " + id);
   return CommitPtr(c);
 }
 
 TreePtr commit_tree(const git_commit* commit) {
-  validate_loose_object(git_commit_owner(commit), *git_commit_tree_id(commit));
   git_tree* t = nullptr;
   check(git_commit_tree(&t, commit), "cannot read the tree of commit " + oid_hex(*git_commit_id(commit)));
   return TreePtr(t);
 }
 
 std::string blob_text(git_repository* repo, const git_oid& id) {
-  validate_loose_object(repo, id);
   git_blob* b = nullptr;
   check(git_blob_lookup(&b, repo, &id), "cannot read blob " + oid_hex(id));
   BlobPtr blob(b);

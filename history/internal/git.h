@@ -35,13 +35,12 @@ void check(int rc, const std::string& what);
 std::string oid_hex(const git_oid& id);
 git_oid oid_from_hex(const std::string& hex);
 
-// Throws HistoryError naming the object when `id` is a loose object whose file is damaged
-// (truncated, garbled, or not matching its header); the lookups below call it first.
-void validate_loose_object(git_repository* repo, const git_oid& id);
-
-// The same for every loose object of the repository, checked once when it is opened: libgit2's
-// revision walk and tree diff read commits and subtrees edict never looks up itself, and one
-// damaged loose object there would hang them. Packed objects carry a CRC and are left to libgit2.
+// Throws HistoryError naming the first loose object of the repository whose file is damaged
+// (truncated, garbled, or not matching its header). libgit2 1.5 (Debian 12) loops forever
+// inflating some truncated loose objects, in lookups as well as inside its revision walk and tree
+// diff, so Repository::open_raw checks every loose object once, before libgit2 reads any. Packed
+// objects carry a CRC and are left to libgit2; git writes new objects whole (a temporary file,
+// then a rename), so objects added while edict runs need no check.
 void validate_loose_objects(git_repository* repo);
 
 CommitPtr lookup_commit(git_repository* repo, const std::string& id);

@@ -175,6 +175,18 @@ TEST_CASE("stream: an empty repository has no events; bad input is a HistoryErro
   CHECK_THROWS_WITH(stream(r, opts, [](const CommitEvents&) {}), "unknown revision 'no-such-revision'");
 }
 
+namespace {
+// Cuts the loose object file of `id` to its first 10 bytes; returns its path and old bytes.
+std::pair<fs::path, std::string> truncate_loose(TempRepo& repo, const std::string& id) {
+  fs::path object = fs::path(repo.path()) / ".git" / "objects" / id.substr(0, 2) / id.substr(2);
+  REQUIRE(fs::exists(object));
+  std::string bytes = edict::testing::slurp(object);
+  fs::permissions(object, fs::perms::owner_read | fs::perms::owner_write);
+  std::ofstream(object, std::ios::binary | std::ios::trunc) << bytes.substr(0, 10);
+  return {object, bytes};
+}
+}  // namespace
+
 // libgit2 1.5 spins forever inflating a truncated loose blob; edict checks loose objects first.
 TEST_CASE("stream and the CLI: a truncated loose object is a HistoryError naming it, exit 2") {
   TempRepo repo;
@@ -183,11 +195,7 @@ TEST_CASE("stream and the CLI: a truncated loose object is a HistoryError naming
   repo.write("rules/a.edict", rule("R1", "x == 2"));
   repo.commit("two");
   std::string blob = repo.rev("HEAD:rules/a.edict");
-  fs::path object = fs::path(repo.path()) / ".git" / "objects" / blob.substr(0, 2) / blob.substr(2);
-  REQUIRE(fs::exists(object));
-  std::string bytes = edict::testing::slurp(object);
-  fs::permissions(object, fs::perms::owner_read | fs::perms::owner_write);
-  std::ofstream(object, std::ios::binary | std::ios::trunc) << bytes.substr(0, 10);
+  auto [object, bytes] = truncate_loose(repo, blob);
 
   // Every loose object is checked when the repository is opened.
   try {
@@ -230,11 +238,7 @@ TEST_CASE("stream: a truncated parent commit is an error naming it, not a hang")
   repo.write("rules/b.edict", rule("R2", "x == 3"));
   repo.commit("three");
   std::string parent = repo.rev("HEAD~1");
-  fs::path object = fs::path(repo.path()) / ".git" / "objects" / parent.substr(0, 2) / parent.substr(2);
-  REQUIRE(fs::exists(object));
-  std::string bytes = edict::testing::slurp(object);
-  fs::permissions(object, fs::perms::owner_read | fs::perms::owner_write);
-  std::ofstream(object, std::ios::binary | std::ios::trunc) << bytes.substr(0, 10);
+  truncate_loose(repo, parent);
   CHECK_THROWS_WITH(Repository::open(repo.path()), Catch::Contains("corrupt git object " + parent));
   std::string exe = edict::testing::edict_binary();
   if (exe.empty()) return;
