@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs missing dependencies, configures (once) and builds edict into build/.
+# Installs missing dependencies, configures (once) and builds edict into build/: every target, or
+# only the targets named as arguments (scripts/package.sh builds just `edict`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -10,4 +11,4 @@ if [[ ! -f build/build.ninja ]]; then
 elif ! grep -q '^EDICT_WERROR:BOOL=ON$' build/CMakeCache.txt; then
   cmake -S . -B build -DEDICT_WERROR=ON
 fi
-cmake --build build -j "$(nproc)"
+cmake --build build -j "$(nproc)" ${1:+--target "$@"}

@@ -7,11 +7,7 @@
 # the host's C library nor its libraries matter (the Lambda runtimes run Amazon Linux).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-if [[ ! -f build/build.ninja ]]; then
-  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-fi
-cmake --build build --target edict -j "$(nproc)"
+scripts/build.sh edict
 
 stage=build/lambda
 rm -rf "$stage" build/edict-config-rule-lambda.zip

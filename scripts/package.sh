@@ -4,11 +4,7 @@
 # only the edict target (whose link step also writes the man pages and completions).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
-if [[ ! -f build/build.ninja ]]; then
-  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-fi
-cmake --build build --target edict -j "$(nproc)"
+scripts/build.sh edict
 rm -f build/edict_*.deb
 (cd build && cpack -G DEB >cpack.log 2>&1) || { cat build/cpack.log >&2; exit 1; }
 ls build/edict_*.deb
