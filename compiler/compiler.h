@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "lang/ast.h"
 #include "lang/diagnostics.h"
 #include "lang/source.h"
 #include "vm/bytecode.h"
@@ -37,6 +38,11 @@ const std::vector<std::string>& pass_names();
 // `sink`; compilation continues after errors so that all of them are reported.
 CompileResult compile(std::shared_ptr<lang::SourceManager> sources, lang::DiagnosticSink& sink,
                       const CompileOptions& opts = {});
+
+// The same for modules a front end has already parsed: modules[i] is file i of `sources` (files
+// past the end of `modules` are parsed as DSL source). This is where a second front end plugs in.
+CompileResult compile(std::shared_ptr<lang::SourceManager> sources, std::vector<lang::Module> modules,
+                      lang::DiagnosticSink& sink, const CompileOptions& opts = {});
 
 // Compiles one expression (the whole of file `file`) as an entry for `edict eval`, together with
 // the definitions in the other files. Bare names read attributes of `self`.

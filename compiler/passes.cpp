@@ -90,7 +90,13 @@ const std::vector<std::string>& pass_names() {
 
 CompileResult compile(std::shared_ptr<lang::SourceManager> sources, lang::DiagnosticSink& sink,
                       const CompileOptions& opts) {
+  return compile(std::move(sources), {}, sink, opts);
+}
+
+CompileResult compile(std::shared_ptr<lang::SourceManager> sources, std::vector<lang::Module> modules,
+                      lang::DiagnosticSink& sink, const CompileOptions& opts) {
   Context cx;
+  cx.modules = std::move(modules);
   cx.sources = sources;
   cx.sink = &sink;
   cx.program = std::make_unique<bytecode::Program>();
