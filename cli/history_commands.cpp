@@ -1,8 +1,8 @@
-// Glue for the rule-history commands: open the repository (and the database), run history/,
-// print events or the diff, and turn history and database failures into exit code 2.
+// Glue for the rule-history commands, linked into `edict-history` only (cli/history_main.cpp):
+// open the repository (and the database), run history/, print events or the diff, and turn
+// history and database failures into exit code 2.
 #include "cli/history_commands.h"
 
-#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -130,16 +130,6 @@ int changed_rules_since(const std::string& rev, std::vector<std::string>& rule_p
   for (const std::string& id : ids) list += (list.empty() ? ": " : ", ") + id;
   std::cerr << "edict: " << text::plural(ids.size(), "rule", "rules") << " changed since " << rev << list << "\n";
   return 0;
-}
-
-std::vector<std::string> select_changed(const std::vector<std::string>& requested,
-                                        const std::vector<std::string>& changed) {
-  if (requested.empty()) return changed;
-  std::vector<std::string> out;
-  for (const std::string& id : requested) {
-    if (std::find(changed.begin(), changed.end(), id) != changed.end()) out.push_back(id);
-  }
-  return out;
 }
 
 }  // namespace edict::cli

@@ -6,7 +6,8 @@
 
 #include "cli/commands.h"
 #include "cli/generate.h"
-#include "cli/history_commands.h"
+#include "cli/history_cli.h"
+#include "cli/history_client.h"
 #include "loaders/loader.h"
 #include "cli/version.h"
 
@@ -133,22 +134,11 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   repl->add_option("INPUT", ra.inputs, "Plan or state JSON files to load");
 
+  // Run by edict-history (cli/history_client.cpp); defined here for --help, man pages and completions.
   StreamArgs sa;
-  CLI::App* stream = app.add_subcommand("stream", "Rule changes commit by commit over a git repository's history");
-  stream->add_option("--repo", sa.repo, "The repository (its work tree root or .git directory; default: .)");
-  stream->add_option("--since", sa.since, "Only commits after REV (not reachable from it)");
-  stream->add_option("--format", sa.format, "Output format")->check(CLI::IsMember({"text", "json", "jsonl"}));
-  stream->add_option("--db", sa.db, "Also record events in this SQLite database; resumes where the last run stopped");
-  stream->add_option("--path", sa.paths, "Only rule files below this repository path (repeatable)")->allow_extra_args(false);
-
   DiffArgs dfa;
-  CLI::App* diff = app.add_subcommand("diff", "Rules added, removed, modified and moved between two git revisions");
-  diff->add_option("--repo", dfa.repo, "The repository (its work tree root or .git directory; default: .)");
-  diff->add_option("SOURCE", dfa.source, "Old revision (default: HEAD~1 on the default branch, else the merge base with it)");
-  diff->add_option("TARGET", dfa.target, "New revision (default: HEAD)");
-  diff->add_option("--format", dfa.format, "Output format")->check(CLI::IsMember({"text", "json"}));
-  diff->add_option("--impact", dfa.impact, "Evaluate old and new versions of changed rules on these inputs; list verdicts that change");
-  diff->add_option("--path", dfa.paths, "Only rule files below this repository path (repeatable)")->allow_extra_args(false);
+  std::string max_input;
+  const HistoryCommands history = add_history_commands(app, sa, dfa, max_input);
 
   BaselineArgs bla;
   CLI::App* baseline = app.add_subcommand("baseline", "Record known failures, so that `evaluate --baseline` fails only on new ones");
@@ -216,15 +206,12 @@ int main(int argc, char** argv) {
   test->footer("Exit codes: 0 every test passes, 1 a test fails (or coverage is incomplete under --require-coverage), " +
                could_not);
   repl->footer("Exit codes: 0 done, " + could_not);
-  stream->footer("Exit codes: 0 done, 2 could not (not a repository, a bad database or usage).");
-  diff->footer("Exit codes: 0 done, 2 could not (not a repository, an unknown revision, bad input or usage).");
   config_rule->footer("Exit codes: 0 the evaluation was printed, 2 could not (bad event, item, rules or usage).");
   drift->footer("Exit codes: 0 no drift, 1 drift found, " + could_not);
   builtins->footer("Exit codes: 0 done, 2 bad usage.");
 
   // Every subcommand that reads files takes the input size limit (loaders/loader.h).
-  std::string max_input;
-  for (CLI::App* sub : {evaluate, eval, explain, test, repl, check, disasm, diff, baseline_create, config_rule, drift}) {
+  for (CLI::App* sub : {evaluate, eval, explain, test, repl, check, disasm, baseline_create, config_rule, drift}) {
     sub->add_option("--max-input-size", max_input,
                     "Largest file read, in bytes or with K, M or G (default 2G); larger inputs are an error");
   }
@@ -249,15 +236,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  if (!max_input.empty()) {
-    uint64_t bytes = 0;
-    if (!edict::loaders::parse_size(max_input, bytes)) {
-      std::cerr << "edict: error: --max-input-size takes a positive size such as 1048576, 512K, 100M or 2G, got '"
-                << max_input << "'\n";
-      return 2;
-    }
-    edict::loaders::set_max_input_size(bytes);
-  }
+  if (!apply_max_input_size(max_input)) return 2;
 
   if (*generate) return run_generate(app, gen_what, gen_output);
   if (*evaluate) return run_evaluate(ev);
@@ -269,8 +248,7 @@ int main(int argc, char** argv) {
   if (*builtins) return run_builtins(ba);
   if (*rules) return run_rules(rla);
   if (*baseline) return run_baseline_create(bla);
-  if (*stream) return run_stream(sa);
-  if (*diff) return run_diff(dfa);
+  if (*history.stream || *history.diff) return run_history(argc, argv);
   if (*explain) return run_explain(xa);
   if (*test) return run_test(ta);
   if (*repl) return run_repl(ra);

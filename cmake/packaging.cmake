@@ -31,6 +31,7 @@ add_custom_command(TARGET edict POST_BUILD
 # Installing (and so cpack) needs only the edict target, not the tests: scripts/package.sh builds it.
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 install(TARGETS edict RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS edict-history RUNTIME DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/edict)
 install(DIRECTORY ${EDICT_MAN_DIR}/ DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${EDICT_COMPLETIONS_DIR}/edict.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
         RENAME edict)

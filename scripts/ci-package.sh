@@ -28,7 +28,7 @@ check "package file name" test "$(basename "$deb")" = "edict_${version}_$(dpkg -
 
 # --- contents: the install layout ---
 contents=$(dpkg-deb --contents "$deb" | awk '{print $NF}')
-for path in ./usr/bin/edict ./usr/share/man/man1/edict.1 ./usr/share/man/man1/edict-evaluate.1 \
+for path in ./usr/bin/edict ./usr/libexec/edict/edict-history ./usr/share/man/man1/edict.1 ./usr/share/man/man1/edict-evaluate.1 \
             ./usr/share/man/man1/edict-baseline-create.1 ./usr/share/bash-completion/completions/edict \
             ./usr/share/zsh/vendor-completions/_edict ./usr/share/fish/vendor_completions.d/edict.fish \
             ./usr/share/doc/edict/README.md ./usr/share/doc/edict/install.md \
@@ -43,13 +43,13 @@ echo "Depends: $depends"
 check "Depends is set" test -n "$depends"
 check "Depends names no -dev package" test -z "$(tr ',' '\n' <<<"$depends" | grep -- '-dev')"
 dpkg-deb -x "$deb" build/deb-unpacked.tmp
-needed=$(objdump -p build/deb-unpacked.tmp/usr/bin/edict | awk '/NEEDED/ {print $2}')
-resolved=$(ldd build/deb-unpacked.tmp/usr/bin/edict)
+needed=$(for b in usr/bin/edict usr/libexec/edict/edict-history; do objdump -p "build/deb-unpacked.tmp/$b" | awk '/NEEDED/ {print $2}'; done | sort -u)
+resolved=$(ldd build/deb-unpacked.tmp/usr/bin/edict build/deb-unpacked.tmp/usr/libexec/edict/edict-history)
 rm -rf build/deb-unpacked.tmp
 for lib in $needed; do
   # The package that ships the library the loader picks on this (build) system must be among the
   # Depends. dpkg may know the file under /lib or /usr/lib (merged /usr).
-  path=$(awk -v l="$lib" '$1 == l {print $3}' <<<"$resolved")
+  path=$(awk -v l="$lib" '$1 == l {print $3; exit}' <<<"$resolved")
   owner=""
   for p in "$path" "$(readlink -f "$path")" "${path#/usr}" "/usr$path"; do
     owner=$(dpkg -S "$p" 2>/dev/null | head -1 | cut -d: -f1) && [[ -n $owner ]] && break
@@ -73,6 +73,10 @@ echo "$out"
 check "--version names the version" grep -qx "edict $version" <<<"$out"
 check "--version names the revision" grep -q "^revision: [0-9a-f]\{12\}" <<<"$out"
 check "--version names the JIT tier" grep -qx "JIT: no" <<<"$out"
+# The history commands run in the installed edict-history (libexec), found relative to edict.
+check "installed edict stream runs edict-history" bash -c "'$edict' stream --help | grep -q 'Usage: edict stream'"
+check "installed edict diff outside a repository is an error from edict-history" bash -c \
+  "'$edict' diff --repo '$root' 2>&1 | grep -q '^edict: error:' && ! '$edict' diff --repo '$root' 2>&1 | grep -q 'not installed'"
 
 # The example evaluation: exit 1 (the example has failures), and the same verdicts as the binary
 # of the build tree (the installed one must be the same program with the same rule library).

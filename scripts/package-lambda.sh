@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds build/edict-config-rule-lambda.zip, an AWS Lambda deployment package for an AWS Config
 # custom rule (docs/aws-config-rule.md): lambda/handler.py, bin/edict, lib/ and rules/.
-# edict is relinked from the objects of build/ with every library Debian ships as a static archive
-# linked in; the libraries left (see build/lambda/ldd.txt) are copied to
+# edict links every library Debian ships as a static archive statically; the libraries left (see
+# build/lambda/ldd.txt) are copied to
 # lib/ together with Debian's dynamic loader, which the handler runs edict through, so neither
 # the host's C library nor its libraries matter (the Lambda runtimes run Amazon Linux).
 set -euo pipefail
@@ -12,38 +12,12 @@ scripts/build.sh edict
 stage=build/lambda
 rm -rf "$stage" build/edict-config-rule-lambda.zip
 mkdir -p "$stage/bin" "$stage/lib" "$stage/rules"
-multiarch=$(gcc -print-multiarch)
-libdir=/usr/lib/$multiarch
 
-# The libraries edict links, with what static linking each of them needs, in link order.
-# libgit2.pc names libssh2 and libedit.pc libbsd without their own static needs, so they are asked
-# for too. libgit2.a also needs GSSAPI (its Negotiate authentication), which no .pc file names.
-read -r -a wanted <<<"$(pkg-config --static --libs-only-l re2 yaml-cpp libgit2 libssh2 sqlite3 libedit libbsd) -lgssapi_krb5 -lsimdjson"
-static=() dynamic=()
-seen=" "
-for flag in "${wanted[@]}"; do
-  name=${flag#-l}
-  [[ $seen == *" $name "* ]] && continue
-  seen+="$name "
-  case $name in
-    c|m|dl|rt|pthread|resolv) dynamic+=("$flag") ;;  # glibc's own: shipped as shared objects below
-    *)
-      if [[ -f $libdir/lib$name.a ]]; then
-        static+=("-l:lib$name.a")
-      elif [[ -e $libdir/lib$name.so ]]; then
-        dynamic+=("$flag")
-      else  # a runtime library without its -dev package: link the versioned file itself
-        so=$(ls "$libdir/lib$name.so."* | head -1)
-        dynamic+=("-l:$(basename "$so")")
-      fi ;;
-  esac
-done
-objects=(build/CMakeFiles/edict.dir/cli/*.o)
-g++ -o "$stage/bin/edict" "${objects[@]}" build/libedict_core.a \
-  -Wl,--start-group "${static[@]}" -Wl,--end-group "${dynamic[@]}" \
-  -pthread -no-pie -Wl,--as-needed -s
-echo "linked statically: ${static[*]}"
-echo "left dynamic: ${dynamic[*]}"
+# build/edict already links statically every dependency Debian ships as an archive
+# (EDICT_STATIC_DEPS, cmake/static_deps.cmake); the history commands' edict-history is not
+# shipped (a Config rule only evaluates), so `stream` and `diff` say it is missing.
+cp build/edict "$stage/bin/edict"
+strip "$stage/bin/edict"
 
 # What remains dynamic, as the loader resolves it, goes into lib/ (the loader too).
 ldd "$stage/bin/edict" | tee "$stage/ldd.txt"
