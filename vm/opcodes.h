@@ -103,7 +103,8 @@ enum class OperandKind : uint8_t {
   TraceNode,  // index into Program::trace_nodes
 };
 
-// How control leaves an instruction.
+// How control leaves an instruction: jumps are the opcodes with Goto, Branch or BranchKeep, whose
+// B operand (OperandKind::Target) is where they may continue.
 enum class Flow : uint8_t {
   Next,        // to the next instruction
   Goto,        // to B only
@@ -142,8 +143,5 @@ inline constexpr int kOpCount = 0
     EDICT_OPCODES(EDICT_OP_COUNT)
 #undef EDICT_OP_COUNT
     ;
-
-// Whether op may continue at the code offset in its B operand.
-inline bool is_jump(const OpInfo& info) { return info.b == OperandKind::Target; }
 
 }  // namespace edict::bytecode

@@ -32,7 +32,7 @@ struct Walk {
 
 class Verifier {
  public:
-  explicit Verifier(const Program& p) : p_(p), state_(p.code.size()) {}
+  explicit Verifier(const Program& p) : p_(p), state_(p.code.size()), owner_(p.code.size(), 0) {}
 
   Walk walk(uint32_t start, uint16_t locals) {
     Walk w;
@@ -44,7 +44,9 @@ class Verifier {
       problem(start, "code shared by two entries");
       return w;
     }
+    ++walk_;
     state_[start] = State{0, {}};
+    owner_[start] = walk_;
     std::vector<uint32_t> todo{start};
     while (!todo.empty()) {
       uint32_t pc = todo.back();
@@ -134,7 +136,10 @@ class Verifier {
     State& there = state_[to];
     if (there.depth < 0) {
       there = s;
+      owner_[to] = walk_;
       todo.push_back(static_cast<uint32_t>(to));
+    } else if (owner_[to] != walk_) {
+      problem(from, (jump ? "jumps to " : "runs on to ") + std::to_string(to) + ", code of another entry");
     } else if (!(there == s)) {
       problem(from, "reaches " + std::to_string(to) + " with stack depth " + std::to_string(s.depth) + " and " +
                         std::to_string(s.iters.size()) + " iterators, where another path has " +
@@ -191,6 +196,8 @@ class Verifier {
 
   const Program& p_;
   std::vector<State> state_;
+  std::vector<uint32_t> owner_;  // which walk reached each instruction first (0: none)
+  uint32_t walk_ = 0;
 };
 
 // Each function's max stack, calls included, over the call graph (a DAG unless a call is

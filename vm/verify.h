@@ -28,7 +28,7 @@ struct VerifyResult {
 // Checks every function and every entry of every rule (and `extra` entries, such as the one
 // compiler::compile_expression returns): starting from an empty stack, the stack depth never goes
 // negative, is the same whichever way an instruction is reached and is one at each RETURN; the
-// iterator stack is balanced likewise; every jump lands on an instruction of the program; every
+// iterator stack is balanced likewise; every jump lands on an instruction of its own entry; every
 // operand is in range (constants, strings, locals, functions and their arity, builtins and their
 // arity, metadata fields, quantifier kinds, trace nodes); calls are not recursive.
 VerifyResult verify(const Program& p, std::span<const Entry> extra = {});

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -147,6 +148,12 @@ TEST_CASE("the verifier rejects broken bytecode, saying why") {
     std::string p = a.problems();
     CHECK(p.find("reaches 6 with stack depth") != std::string::npos);
   }
+  SECTION("a jump into another entry's code") {
+    Asm a;
+    a.entry({{OpCode::CONST, 0, 0}, {OpCode::RETURN}});
+    a.entry({{OpCode::CONST, 0, 0}, {OpCode::JUMP, 0, 1}});
+    CHECK(a.problems() == "3 JUMP: jumps to 1, code of another entry\n");
+  }
   SECTION("operands out of range") {
     Asm a;
     a.entry({{OpCode::CONST, 0, 7}, {OpCode::RETURN}});
@@ -186,4 +193,23 @@ TEST_CASE("the verifier rejects broken bytecode, saying why") {
     CHECK(p.find("recursive call to f") != std::string::npos);
     CHECK(p.find("3 CALL: f takes 1 arguments, given 0") != std::string::npos);
   }
+}
+
+// ctest runs every test with EDICT_VERIFY=1 (tests/CMakeLists.txt), so there a broken program
+// makes the compiler's check throw; run by hand without it (in a release build) it is ignored.
+TEST_CASE("verify_or_throw fails loudly when verification is on") {
+  if (std::getenv("EDICT_VERIFY") != nullptr) CHECK(bytecode::verify_enabled());
+  Asm a;
+  a.entry({{OpCode::ADD}, {OpCode::RETURN}});
+  a.p.functions.push_back({"f", 0, 0, 0, {}});  // verify_or_throw walks functions and rules
+  if (bytecode::verify_enabled()) {
+    CHECK_THROWS_AS(bytecode::verify_or_throw(a.p), bytecode::VerifyError);
+  } else {
+    CHECK_NOTHROW(bytecode::verify_or_throw(a.p));
+  }
+  Asm ok;
+  ok.entry({{OpCode::CONST, 0, 0}, {OpCode::CONST, 0, 1}, {OpCode::ADD}, {OpCode::RETURN}});
+  ok.p.functions.push_back({"g", 0, 0, 0, {}});
+  CHECK_NOTHROW(bytecode::verify_or_throw(ok.p));
+  CHECK(ok.p.max_stack == 2);
 }
