@@ -7,6 +7,7 @@
 #include "common/text.h"
 #include "compiler/internal/context.h"
 #include "stdlib/builtins.h"
+#include "vm/verify.h"
 
 namespace edict::compiler::internal {
 
@@ -18,6 +19,16 @@ using lang::ExprKind;
 using lang::Op;
 
 namespace {
+
+bytecode::Quant quant(lang::Quant q) {
+  switch (q) {
+    case lang::Quant::All: return bytecode::Quant::All;
+    case lang::Quant::Some: return bytecode::Quant::Some;
+    case lang::Quant::None: return bytecode::Quant::None;
+    case lang::Quant::Count: break;
+  }
+  return bytecode::Quant::Count;
+}
 
 class Lowerer {
  public:
@@ -329,7 +340,7 @@ class Lowerer {
         } else {
           emit(*e.kids[0]);
         }
-        op(OpCode::META, e.span, static_cast<uint16_t>(f));
+        op(OpCode::META, e.span, bytecode::operand(f));
         return;
       }
       case ExprKind::Member:
@@ -361,11 +372,11 @@ class Lowerer {
       }
       case ExprKind::Quantifier: {
         uint16_t slot = cx_.binding_slots.at(e.id);
-        auto q = static_cast<uint16_t>(e.quant);
+        uint16_t q = bytecode::operand(quant(e.quant));
         // `all` must see every resource; the others only care about the ones the filter admits.
         bool join = e.quant != lang::Quant::All && emit_join_domain(e, e.kids[1].get());
         if (!join) emit(*e.kids[0]);
-        op(OpCode::ITER_START, e.span, e.var2.empty() ? 0 : 1);
+        op(OpCode::ITER_START, e.span, bytecode::operand(e.var2.empty() ? bytecode::IterShape::Values : bytecode::IterShape::Pairs));
         uint32_t loop = here();
         uint32_t next = op(OpCode::ITER_NEXT, e.span, slot);
         trace_binding(e, slot);
@@ -381,7 +392,7 @@ class Lowerer {
         uint16_t slot = cx_.binding_slots.at(e.id);
         const Expr* filter = e.kid(2);
         if (!emit_join_domain(e, filter)) emit(*e.kids[0]);
-        op(OpCode::ITER_START, e.span, e.var2.empty() ? 0 : 1);
+        op(OpCode::ITER_START, e.span, bytecode::operand(e.var2.empty() ? bytecode::IterShape::Values : bytecode::IterShape::Pairs));
         uint32_t loop = here();
         uint32_t next = op(OpCode::ITER_NEXT, e.span, slot);
         trace_binding(e, slot);
@@ -409,7 +420,9 @@ class Lowerer {
     switch (c.kind) {
       case CallRes::Kind::Resources:
       case CallRes::Kind::Data:
-        op(OpCode::RESOURCES, e.span, c.kind == CallRes::Kind::Data ? 1 : 0, p_.add_string(c.type));
+        op(OpCode::RESOURCES, e.span,
+           bytecode::operand(c.kind == CallRes::Kind::Data ? bytecode::ResourceMode::Data : bytecode::ResourceMode::Managed),
+           p_.add_string(c.type));
         return;
       case CallRes::Kind::Def:
         for (const auto& k : e.kids) emit(*k);
@@ -492,6 +505,12 @@ class Lowerer {
 
 }  // namespace
 
-void run_lower(Context& cx) { Lowerer(cx).run(); }
+// The verifier (vm/verify.h) checks what was emitted and computes the program's max stack.
+void run_lower(Context& cx) {
+  Lowerer(cx).run();
+  std::vector<Entry> extra;
+  if (cx.eval_expr) extra.push_back(cx.eval_entry);
+  bytecode::verify_or_throw(*cx.program, extra);
+}
 
 }  // namespace edict::compiler::internal

@@ -45,7 +45,7 @@ std::vector<Builtin> make_table() {
        .doc = "Substring test for a string, element membership (structural equality) for a list, key presence "
               "for an object.",
        .example = R"(contains(["tcp", "udp"], "udp") == true)", .min_args = 2, .max_args = 2,
-       .params = {T::Any, T::Any}, .result = T::Bool, .fn = fn_contains},
+       .params = {T::Any, T::Any}, .result = T::Bool, .sees_unknown = true, .fn = fn_contains},
       {.name = "split", .signature = "split(s: string, sep: string) -> list", .category = "strings",
        .doc = "The parts of `s` between occurrences of `sep`; an empty `sep` splits into characters.",
        .example = R"(split("a,b,,c", ",") == ["a", "b", "", "c"])", .min_args = 2, .max_args = 2,

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "stdlib/internal/functions.h"
+#include "vm/operators.h"
 
 namespace edict::stdlib::internal {
 
@@ -48,7 +49,7 @@ bool less(const Value& a, const Value& b) {
 Value extreme(CallContext& ctx, std::string_view name, Args args, bool want_max) {
   const Value& list = args[0];
   if (!list_arg(ctx, name, list)) return Value::null();
-  if (has_unknown(list)) return Value::unknown();
+  if (contains_unknown(list)) return Value::unknown();
   if (list.size() == 0 || !orderable(ctx, name, list)) return Value::null();
   const Value* best = &list.as_list()[0];
   for (const Value& item : list.as_list()) {
@@ -125,7 +126,7 @@ Value fn_flatten(CallContext& ctx, Args args) {
 Value fn_unique(CallContext& ctx, Args args) {
   const Value& list = args[0];
   if (!list_arg(ctx, "unique", list)) return Value::null();
-  if (has_unknown(list)) return Value::unknown();
+  if (contains_unknown(list)) return Value::unknown();
   std::unordered_set<std::string> seen_scalars;
   std::vector<Value> seen_composites;
   ListBuilder out;
@@ -136,7 +137,7 @@ Value fn_unique(CallContext& ctx, Args args) {
       fresh = seen_scalars.insert(std::move(key)).second;
     } else {
       fresh =
-          std::none_of(seen_composites.begin(), seen_composites.end(), [&](const Value& v) { return equal(v, item); });
+          std::none_of(seen_composites.begin(), seen_composites.end(), [&](const Value& v) { return vm::equals(v, item) == vm::Tri::True; });
       if (fresh) seen_composites.push_back(item);
     }
     if (fresh) out.push(item);
@@ -147,7 +148,7 @@ Value fn_unique(CallContext& ctx, Args args) {
 Value fn_sort(CallContext& ctx, Args args) {
   const Value& list = args[0];
   if (!list_arg(ctx, "sort", list)) return Value::null();
-  if (has_unknown(list)) return Value::unknown();
+  if (contains_unknown(list)) return Value::unknown();
   if (!orderable(ctx, "sort", list)) return Value::null();
   std::vector<Value> items(list.as_list().begin(), list.as_list().end());
   std::stable_sort(items.begin(), items.end(), less);
@@ -157,7 +158,7 @@ Value fn_sort(CallContext& ctx, Args args) {
 Value fn_sum(CallContext& ctx, Args args) {
   const Value& list = args[0];
   if (!list_arg(ctx, "sum", list)) return Value::null();
-  if (has_unknown(list)) return Value::unknown();
+  if (contains_unknown(list)) return Value::unknown();
   double total = 0;
   for (const Value& item : list.as_list()) {
     if (!item.is_number())
@@ -202,7 +203,7 @@ Value fn_get(CallContext& ctx, Args args) {
 
 Value fn_type_of(CallContext&, Args args) { return Value::string(kind_name(args[0].kind())); }
 
-Value fn_known(CallContext&, Args args) { return Value::boolean(!has_unknown(args[0])); }
+Value fn_known(CallContext&, Args args) { return Value::boolean(!contains_unknown(args[0])); }
 
 // Only the value itself counts: a list holding unknowns is a set attribute.
 Value fn_is_set(CallContext&, Args args) {

@@ -110,7 +110,7 @@ Value fn_url_decode(CallContext& ctx, Args args) {
 }
 
 Value fn_to_json(CallContext& ctx, Args args) {
-  if (has_unknown(args[0])) return Value::unknown();
+  if (contains_unknown(args[0])) return Value::unknown();
   return make_string(ctx, to_json(args[0]));
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "stdlib/internal/functions.h"
+#include "vm/operators.h"
 
 namespace edict::stdlib::internal {
 
@@ -110,21 +111,13 @@ Value fn_endswith(CallContext& ctx, Args args) {
 }
 
 Value fn_contains(CallContext& ctx, Args args) {
+  // The same semantics as `in` (vm/operators.h), unknowns included; null propagates.
   const Value& h = args[0];
   const Value& n = args[1];
   if (h.is_null()) return Value::null();
-  if (h.is_list()) {
-    bool unsure = false;
-    for (const Value& item : h.as_list()) {
-      std::optional<bool> same = equal3(item, n);
-      if (!same) {
-        unsure = true;
-      } else if (*same) {
-        return Value::boolean(true);
-      }
-    }
-    return unsure ? Value::unknown() : Value::boolean(false);
-  }
+  if (h.is_unknown()) return Value::unknown();
+  if (h.is_list()) return vm::to_value(vm::member(n, h));
+  if (n.is_unknown() && (h.is_string() || object_of(h) != nullptr)) return Value::unknown();
   if (h.is_string() || object_of(h) != nullptr) {
     if (n.is_null()) return Value::null();
     if (!n.is_string()) return type_error(ctx, "contains", "string needle", n);
@@ -168,7 +161,7 @@ Value fn_join(CallContext& ctx, Args args) {
   if (list.is_null() || sep.is_null()) return Value::null();
   if (!list.is_list()) return type_error(ctx, "join", "list", list);
   if (!sep.is_string()) return type_error(ctx, "join", "string separator", sep);
-  if (has_unknown(list)) return Value::unknown();
+  if (contains_unknown(list)) return Value::unknown();
   charge_steps(list.size());
   ctx.arena.ensure(list.size() * sep.size());  // the separators alone; make_string counts the rest
   std::string out;
@@ -234,7 +227,7 @@ Value fn_substr(CallContext& ctx, Args args) {
 Value fn_to_string(CallContext& ctx, Args args) {
   const Value& x = args[0];
   if (x.is_null() || x.is_string()) return x;
-  if (has_unknown(x)) return Value::unknown();
+  if (contains_unknown(x)) return Value::unknown();
   return make_string(ctx, to_text(x));
 }
 
@@ -243,7 +236,7 @@ Value fn_format(CallContext& ctx, Args args) {
   if (t.is_null()) return Value::null();
   if (!t.is_string()) return type_error(ctx, "format", "string template", t);
   for (size_t i = 1; i < args.size(); ++i) {
-    if (has_unknown(args[i])) return Value::unknown();
+    if (contains_unknown(args[i])) return Value::unknown();
   }
   std::string out;
   size_t next = 1;

@@ -1,17 +1,30 @@
 // Program helpers, the opcode info table and metadata-field names.
 #include "vm/bytecode.h"
 
+#include <iterator>
+
 namespace edict::bytecode {
 
 namespace {
 const OpInfo kOps[] = {
-#define EDICT_OP_INFO(name, a, b, effect, meaning) {#name, a, b, effect, meaning},
+#define EDICT_OP_INFO(name, a, b, pops, pushes, flow, iter, meaning) \
+  {#name, OperandKind::a, OperandKind::b, pops, pushes, Flow::flow, IterEffect::iter, meaning},
     EDICT_OPCODES(EDICT_OP_INFO)
 #undef EDICT_OP_INFO
 };
 
+static_assert(std::size(kOps) == kOpCount);
+
 const char* const kMetaNames[] = {"address", "type", "name", "module", "index", "source", "action", "mode", "file"};
+static_assert(std::size(kMetaNames) == kMetaFieldCount);
+
+const char* const kQuantNames[] = {"all", "some", "none", "count"};
 }  // namespace
+
+const char* quant_name(Quant q) {
+  auto i = static_cast<size_t>(q);
+  return i < std::size(kQuantNames) ? kQuantNames[i] : "?";
+}
 
 const OpInfo& op_info(OpCode op) { return kOps[static_cast<size_t>(op)]; }
 
@@ -44,6 +57,40 @@ uint32_t Program::add_constant(Value v) {
   }
   constants.push_back(v);
   return static_cast<uint32_t>(constants.size() - 1);
+}
+
+namespace {
+void explain_entries(const Rule& r, const std::string& label, const Explain& x, std::vector<EntryRef>& out) {
+  out.push_back({&r, label + ": " + x.text, x.value});
+  if (x.kind == Explain::Kind::Compare) {
+    out.push_back({&r, label + " left: " + x.lhs_text, x.lhs});
+    out.push_back({&r, label + " right: " + x.rhs_text, x.rhs});
+  }
+  for (const Explain& k : x.kids) explain_entries(r, label, k, out);
+}
+}  // namespace
+
+std::vector<EntryRef> entries(const Rule& r) {
+  std::vector<EntryRef> out;
+  if (r.has_guard) out.push_back({&r, "when", r.guard});
+  for (size_t i = 0; i < r.asserts.size(); ++i) {
+    const Assert& a = r.asserts[i];
+    std::string n = "#" + std::to_string(i + 1);
+    out.push_back({&r, "assert " + n + " " + a.text, a.entry});
+    if (a.has_message) out.push_back({&r, "assert " + n + " message", a.message});
+    explain_entries(r, "explain " + n, a.explain, out);
+  }
+  if (r.has_message) out.push_back({&r, "message", r.message});
+  return out;
+}
+
+std::vector<EntryRef> entries(const Program& p) {
+  std::vector<EntryRef> out;
+  for (const Rule& r : p.rules) {
+    std::vector<EntryRef> e = entries(r);
+    out.insert(out.end(), std::make_move_iterator(e.begin()), std::make_move_iterator(e.end()));
+  }
+  return out;
 }
 
 const Rule* Program::find_rule(std::string_view id) const {

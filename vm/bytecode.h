@@ -14,18 +14,33 @@
 
 namespace edict::bytecode {
 
+// Resource metadata readable with `@field`.
+enum class MetaField : uint8_t { Address, Type, Name, Module, Index, Source, Action, Mode, File };
+inline constexpr uint16_t kMetaFieldCount = 9;
+
+// One instruction; what A and B mean is the opcode's OperandKind (vm/opcodes.h). The typed
+// accessors read the operand kinds that are enums.
 struct Instr {
   OpCode op;
   uint16_t a = 0;
   uint32_t b = 0;
+
+  Quant quant() const { return static_cast<Quant>(a); }
+  MetaField meta() const { return static_cast<MetaField>(a); }
+  ResourceMode mode() const { return static_cast<ResourceMode>(a); }
+  IterShape shape() const { return static_cast<IterShape>(a); }
 };
 
-// Resource metadata readable with `@field`.
-enum class MetaField : uint8_t { Address, Type, Name, Module, Index, Source, Action, Mode, File };
+// An enum operand as the A field it is stored in.
+template <class E>
+constexpr uint16_t operand(E e) {
+  return static_cast<uint16_t>(e);
+}
 const char* meta_field_name(MetaField f);
 bool meta_field_from_name(std::string_view name, MetaField& out);
 
 // A code sequence that leaves one value and returns. `locals` slots are reserved for it.
+// Entries and functions never share code: each is a contiguous run ending in RETURN.
 struct Entry {
   uint32_t pc = 0;
   uint16_t locals = 0;
@@ -111,14 +126,28 @@ struct Program {
   std::shared_ptr<const lang::SourceManager> sources;
   std::vector<TraceNode> trace_nodes;  // empty unless compiled with CompileOptions::trace
   bool traced = false;                 // compiled with CompileOptions::trace
+  // The deepest the value stack gets in any entry, calls included (vm/verify.h computes it).
+  uint32_t max_stack = 0;
 
   uint32_t add_string(std::string s);
   uint32_t add_constant(Value v);
   const Rule* find_rule(std::string_view id) const;
 };
 
-// Human-readable listing of the whole program or one rule's entries.
+// One entry of a rule, named for listings: "when", "assert #1 TEXT", "explain #1: TEXT", ... The
+// one list of a rule's entries that the verifier and the disassembler walk.
+struct EntryRef {
+  const Rule* rule = nullptr;
+  std::string label;
+  Entry entry;
+};
+std::vector<EntryRef> entries(const Program& p);
+std::vector<EntryRef> entries(const Rule& r);
+
+// Human-readable listing: every instruction of the program exactly once, in code order, with its
+// source span, under a heading for each function, rule and entry (vm/disasm.cpp).
 std::string disassemble(const Program& p);
+// One rule's code (guard, asserts, messages, explanations) and the functions it calls.
 std::string disassemble_rule(const Program& p, const Rule& r);
 
 }  // namespace edict::bytecode

@@ -27,6 +27,7 @@ std::string a_kind(Kind k) { return (k == Kind::Object || k == Kind::Unknown ? "
 using bytecode::Instr;
 using bytecode::MetaField;
 using bytecode::OpCode;
+using bytecode::Quant;
 
 Interpreter::Interpreter(const bytecode::Program& program, model::ResourceSet& resources, int64_t now_unix)
     : program_(program), set_(resources), now_(now_unix) {
@@ -153,7 +154,6 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
       case OpCode::CONST: PUSH(program_.constants[in.b]); break;
       case OpCode::SELF: PUSH(self_); break;
       case OpCode::LOAD: PUSH(locals_[base + in.a]); break;
-      case OpCode::STORE: locals_[base + in.a] = POP(); break;
       case OpCode::POP: stack_.pop_back(); break;
       case OpCode::ATTR: {
         Value o = POP();
@@ -192,10 +192,10 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
           PUSH(o);
           break;
         }
-        if (!o.is_resource()) FAIL("@" + std::string(meta_field_name(static_cast<MetaField>(in.a))) + " needs a resource, got " + std::string(kind_name(o.kind())));
+        if (!o.is_resource()) FAIL("@" + std::string(meta_field_name(in.meta())) + " needs a resource, got " + std::string(kind_name(o.kind())));
         const model::Resource& r = *o.as_resource();
         Value v;
-        switch (static_cast<MetaField>(in.a)) {
+        switch (in.meta()) {
           case MetaField::Address: v = Value::string(r.address); break;
           case MetaField::Type: v = Value::string(r.type); break;
           case MetaField::Name: v = Value::string(r.name); break;
@@ -369,7 +369,7 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
         pc = f.return_pc;
         continue;
       }
-      case OpCode::RESOURCES: PUSH(resources_of(program_.strings[in.b], in.a == 1)); break;
+      case OpCode::RESOURCES: PUSH(resources_of(program_.strings[in.b], in.mode() == bytecode::ResourceMode::Data)); break;
       case OpCode::REFERRERS: {
         Value t = POP();
         if (t.is_unknown() || t.is_null()) {
@@ -450,7 +450,7 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
         Value d = POP();
         Iter it;
         it.domain = d;
-        it.pairs = in.a == 1;
+        it.pairs = in.shape() == bytecode::IterShape::Pairs;
         if (d.is_unknown()) {
           it.unknown_domain = true;
         } else if (d.is_null()) {
@@ -493,11 +493,11 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
         }
         bool decides = false;
         Value result;
-        switch (static_cast<int>(in.a)) {
-          case 0: decides = t == Truth::False; result = Value::boolean(false); break;  // all
-          case 1: decides = t == Truth::True; result = Value::boolean(true); break;    // some
-          case 2: decides = t == Truth::True; result = Value::boolean(false); break;   // none
-          default:
+        switch (in.quant()) {
+          case Quant::All: decides = t == Truth::False; result = Value::boolean(false); break;
+          case Quant::Some: decides = t == Truth::True; result = Value::boolean(true); break;
+          case Quant::None: decides = t == Truth::True; result = Value::boolean(false); break;
+          case Quant::Count:
             if (t == Truth::True) it.count += 1;
             break;
         }
@@ -522,11 +522,11 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
         } else if (it.has_unknown) {
           r = Value::unknown();
         } else {
-          switch (static_cast<int>(in.a)) {
-            case 0: r = Value::boolean(true); break;
-            case 1: r = Value::boolean(false); break;
-            case 2: r = Value::boolean(true); break;
-            default: r = Value::number(it.count); break;
+          switch (in.quant()) {
+            case Quant::All: r = Value::boolean(true); break;
+            case Quant::Some: r = Value::boolean(false); break;
+            case Quant::None: r = Value::boolean(true); break;
+            case Quant::Count: r = Value::number(it.count); break;
           }
         }
         PUSH(r);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 #include "model/resource.h"
 
@@ -48,19 +49,7 @@ OpResult compare(OpCode op, const Value& a, const Value& b) {
 OpResult membership(const Value& a, const Value& b) {
   if (b.is_unknown()) return ok(Value::unknown());
   if (b.is_null()) return ok(Value::boolean(false));
-  if (b.is_list()) {
-    if (b.size() == 0) return ok(Value::boolean(false));
-    if (a.is_unknown()) return ok(Value::unknown());
-    bool unknown = false;
-    for (const Value& item : b.as_list()) {
-      if (item.is_unknown() || (contains_unknown(item) && item.kind() == a.kind())) {
-        unknown = true;
-      } else if (equal(item, a)) {
-        return ok(Value::boolean(true));
-      }
-    }
-    return ok(unknown ? Value::unknown() : Value::boolean(false));
-  }
+  if (b.is_list()) return ok(to_value(member(a, b)));
   if (a.is_unknown()) return ok(Value::unknown());
   if (b.is_object()) {
     if (!a.is_string()) return err(type_error("in", a, b));
@@ -110,6 +99,72 @@ OpResult arithmetic(OpCode op, const Value& a, const Value& b, Arena& arena) {
 }
 }  // namespace
 
+namespace {
+// Known scalars (and resources) of the same kind: whether they are the same value.
+bool same_scalar(const Value& a, const Value& b) {
+  switch (a.kind()) {
+    case Kind::Bool: return a.as_bool() == b.as_bool();
+    case Kind::Number: return a.as_number() == b.as_number();
+    case Kind::String: return a.as_string() == b.as_string();
+    case Kind::Resource: return a.as_resource() == b.as_resource();
+    default: return true;  // null
+  }
+}
+}  // namespace
+
+Tri equals(const Value& a0, const Value& b0) {
+  if (a0.is_unknown() || b0.is_unknown()) return Tri::Unknown;
+  if (a0.kind() != b0.kind()) return Tri::False;
+  if (!a0.is_list() && !a0.is_object()) return same_scalar(a0, b0) ? Tri::True : Tri::False;
+  // A walk over both structures with an explicit stack (values nest up to the depth budget); an
+  // unknown part only makes the answer unknown if no known part tells the values apart.
+  bool unsure = false;
+  std::vector<std::pair<const Value*, const Value*>> todo{{&a0, &b0}};
+  while (!todo.empty()) {
+    auto [a, b] = todo.back();
+    todo.pop_back();
+    charge_steps(1);
+    if (a->is_unknown() || b->is_unknown()) {
+      unsure = true;
+      continue;
+    }
+    if (a->kind() != b->kind()) return Tri::False;
+    if (a->is_list()) {
+      if (a->size() != b->size()) return Tri::False;
+      for (uint32_t i = 0; i < a->size(); ++i) todo.push_back({&a->as_list()[i], &b->as_list()[i]});
+    } else if (a->is_object()) {
+      if (a->size() != b->size()) return Tri::False;
+      for (const Member& m : a->as_object()) {
+        const Value* other = b->find(m.key);
+        if (other == nullptr) return Tri::False;
+        todo.push_back({&m.value, other});
+      }
+    } else if (!same_scalar(*a, *b)) {
+      return Tri::False;
+    }
+  }
+  return unsure ? Tri::Unknown : Tri::True;
+}
+
+Tri member(const Value& needle, const Value& items) {
+  bool unsure = false;
+  for (const Value& item : items.as_list()) {
+    Tri t = equals(item, needle);
+    if (t == Tri::True) return Tri::True;
+    if (t == Tri::Unknown) unsure = true;
+  }
+  return unsure ? Tri::Unknown : Tri::False;
+}
+
+Value to_value(Tri t) {
+  switch (t) {
+    case Tri::True: return Value::boolean(true);
+    case Tri::False: return Value::boolean(false);
+    case Tri::Unknown: break;
+  }
+  return Value::unknown();
+}
+
 Truth truth(const Value& v) {
   switch (v.kind()) {
     case Kind::Bool: return v.as_bool() ? Truth::True : Truth::False;
@@ -142,10 +197,9 @@ OpResult apply_binary(OpCode op, const Value& a, const Value& b, Arena& arena) {
     case OpCode::MOD: return arithmetic(op, a, b, arena);
     case OpCode::EQ:
     case OpCode::NE: {
-      if (a.is_unknown() || b.is_unknown()) return ok(Value::unknown());
-      if (contains_unknown(a) || contains_unknown(b)) return ok(Value::unknown());
-      bool eq = equal(a, b);
-      return ok(Value::boolean(op == OpCode::EQ ? eq : !eq));
+      Tri eq = equals(a, b);
+      if (eq == Tri::Unknown) return ok(Value::unknown());
+      return ok(Value::boolean((eq == Tri::True) == (op == OpCode::EQ)));
     }
     case OpCode::LT:
     case OpCode::LE:

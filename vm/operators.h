@@ -26,4 +26,18 @@ Truth truth(const Value& v);
 // Whether v is unknown or holds an unknown anywhere inside (vm/value.h, without recursion).
 using edict::contains_unknown;
 
+// The one semantics of equality and membership with unknowns, used by ==, !=, in, not in, the
+// constant folder and every builtin that compares (contains, unique): Kleene logic over the
+// structure. Two values are unequal when a known part tells them apart (different kinds, list
+// lengths, object keys, or scalars), whatever unknowns they hold elsewhere; else unknown when
+// either holds an unknown; else equal. Numbers compare by value (1 == 1.0); null equals only null;
+// an absent object key is not a key holding null. Resources compare by identity.
+enum class Tri : uint8_t { False, True, Unknown };
+Tri equals(const Value& a, const Value& b);
+// Whether `needle` is an element of the list `items`: true when some element equals it, else
+// unknown when some element may, else false (so never true or unknown for an empty list).
+Tri member(const Value& needle, const Value& items);
+// Tri::True -> true, Tri::False -> false, Tri::Unknown -> unknown.
+Value to_value(Tri t);
+
 }  // namespace edict::vm

@@ -22,44 +22,6 @@ Value type_error(CallContext& ctx, std::string_view fn, std::string_view expecte
   return fail(ctx, fn, message);
 }
 
-bool has_unknown(const Value& v) { return contains_unknown(v); }
-
-std::optional<bool> equal3(const Value& a, const Value& b) {
-  if (a.is_unknown() || b.is_unknown()) return std::nullopt;
-  if (a.kind() != b.kind()) return false;
-  if (a.is_list()) {
-    if (a.size() != b.size()) return false;
-    bool unsure = false;
-    for (uint32_t i = 0; i < a.size(); ++i) {
-      std::optional<bool> same = equal3(a.as_list()[i], b.as_list()[i]);
-      if (!same) {
-        unsure = true;
-      } else if (!*same) {
-        return false;
-      }
-    }
-    if (unsure) return std::nullopt;
-    return true;
-  }
-  if (a.is_object()) {
-    if (a.size() != b.size()) return false;
-    bool unsure = false;
-    for (const Member& m : a.as_object()) {
-      const Value* other = b.find(m.key);
-      if (other == nullptr) return false;
-      std::optional<bool> same = equal3(m.value, *other);
-      if (!same) {
-        unsure = true;
-      } else if (!*same) {
-        return false;
-      }
-    }
-    if (unsure) return std::nullopt;
-    return true;
-  }
-  return equal(a, b);
-}
-
 const Value* object_of(const Value& v) {
   if (v.is_object()) return &v;
   if (v.is_resource() && v.as_resource()->attrs.is_object()) return &v.as_resource()->attrs;

@@ -1,8 +1,8 @@
-// Helpers shared by the builtin implementations: argument checks, error texts, deep unknown
-// detection. Every builtin reports bad input through these, never by throwing.
+// Helpers shared by the builtin implementations: argument checks and error texts. Every builtin
+// reports bad input through these, never by throwing. Equality and membership with unknowns are
+// vm::equals and vm::member (vm/operators.h); deep unknown detection is contains_unknown.
 #pragma once
 
-#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,12 +22,6 @@ Value type_error(CallContext& ctx, std::string_view fn, std::string_view expecte
 // New text goes in the call's arena. A result may also point into an argument (as `get` returns a
 // part of its object, `trim` returns a view into its string): it lives exactly as long.
 inline Value make_string(CallContext& ctx, std::string_view s) { return Value::string(ctx.arena, s); }
-
-// Whether v is unknown or holds an unknown anywhere inside (resources count as known).
-bool has_unknown(const Value& v);
-
-// Three-valued structural equality: nullopt when the answer depends on an unknown.
-std::optional<bool> equal3(const Value& a, const Value& b);
 
 // The object behind v: v itself, or a resource's attributes; nullptr for anything else.
 const Value* object_of(const Value& v);

@@ -69,3 +69,48 @@ TEST_CASE("arithmetic") {
   CHECK(vm::apply_binary(OpCode::SUB, Value::string("a"), Value::number(1), arena).error ==
         "cannot apply '-' to string and number");
 }
+
+TEST_CASE("one three-valued equality: a known difference decides, anywhere in the structure") {
+  using vm::Tri;
+  Value one_unknown[] = {U};
+  Value one_two[] = {Value::number(1), Value::number(2)};
+  Value one_u[] = {Value::number(1), U};
+  Value two_three[] = {Value::number(2), Value::number(3)};
+  Value items = Value::list(one_unknown, 1), pair = Value::list(one_u, 2);
+  CHECK(vm::equals(Value::list(one_two, 2), items) == Tri::False);  // lengths differ
+  CHECK(vm::equals(pair, Value::list(two_three, 2)) == Tri::False);  // 1 != 2, whatever the unknown
+  CHECK(vm::equals(pair, Value::list(one_two, 2)) == Tri::Unknown);
+  CHECK(vm::equals(items, Value::string("x")) == Tri::False);  // kinds differ
+  CHECK(vm::equals(Value::number(1), Value::number(1.0)) == Tri::True);
+  CHECK(vm::equals(U, N) == Tri::Unknown);
+  // Objects: keys are known even where values are not.
+  Arena a;
+  Value x = Value::object(a, std::vector<Member>{{intern("a"), Value::number(1)}, {intern("b"), U}});
+  Value y = Value::object(a, std::vector<Member>{{intern("a"), Value::number(1)}, {intern("c"), U}});
+  Value z = Value::object(a, std::vector<Member>{{intern("a"), Value::number(1)}, {intern("b"), Value::number(5)}});
+  CHECK(vm::equals(x, y) == Tri::False);
+  CHECK(vm::equals(x, z) == Tri::Unknown);
+  CHECK(vm::equals(z, z) == Tri::True);
+  Value null_key = Value::object(a, std::vector<Member>{{intern("k"), N}});
+  CHECK(vm::equals(null_key, Value::object(nullptr, 0)) == Tri::False);  // a key holding null is a key
+  // == and != are that function.
+  CHECK(show(bin(OpCode::EQ, Value::list(one_two, 2), items)) == "false");
+  CHECK(show(bin(OpCode::NE, pair, Value::list(two_three, 2))) == "true");
+  CHECK(show(bin(OpCode::NE, pair, Value::list(one_two, 2))) == "unknown");
+}
+
+TEST_CASE("one membership: some element equals it, in three values") {
+  using vm::Tri;
+  Value one_unknown[] = {U};
+  Value items = Value::list(one_unknown, 1);
+  Value one_two[] = {Value::number(1), Value::number(2)};
+  Value needle = Value::list(one_two, 2);
+  Value lists[] = {items};
+  CHECK(vm::member(needle, Value::list(lists, 1)) == Tri::False);  // the case of issue #10
+  CHECK(show(bin(OpCode::IN, needle, Value::list(lists, 1))) == "false");
+  CHECK(vm::member(U, Value::list(nullptr, 0)) == Tri::False);
+  CHECK(show(bin(OpCode::IN, U, Value::list(nullptr, 0))) == "false");
+  Value mixed[] = {U, Value::number(1)};
+  CHECK(vm::member(Value::number(1), Value::list(mixed, 2)) == Tri::True);
+  CHECK(vm::member(Value::number(2), Value::list(mixed, 2)) == Tri::Unknown);
+}
