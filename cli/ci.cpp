@@ -12,6 +12,7 @@
 
 #include "common/files.h"
 #include "lang/diagnostics.h"
+#include "lang/severity.h"
 #include "report/report.h"
 
 namespace edict::cli {
@@ -116,7 +117,7 @@ bool prepare_ci(const EvaluateArgs& args, CiSetup& ci) {
   if (!args.fail_on.empty()) {
     ci.gate.fail_on = engine::severity_rank(args.fail_on);
     if (ci.gate.fail_on < 0) {
-      return problem("unknown severity '" + args.fail_on + "' for --fail-on (use info, low, medium, high or critical)");
+      return problem("unknown severity '" + args.fail_on + "' for --fail-on (use " + lang::severity_list(" or ") + ")");
     }
   }
   ci.gate.soft_fail = args.soft_fail;

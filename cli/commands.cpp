@@ -20,6 +20,7 @@
 #include "engine/evaluate.h"
 #include "engine/rule_sources.h"
 #include "lang/diagnostics.h"
+#include "lang/severity.h"
 #include "loaders/json.h"
 #include "loaders/loader.h"
 #include "engine/drift.h"
@@ -176,7 +177,7 @@ int run_evaluate(const EvaluateArgs& args) {
   int64_t now = 0;
   if (!check_clock(now)) return 2;
   if (!args.severity.empty() && engine::severity_rank(args.severity) < 0) {
-    return usage_error("unknown severity '" + args.severity + "' (use info, low, medium, high or critical)");
+    return usage_error("unknown severity '" + args.severity + "' (use " + lang::severity_list(" or ") + ")");
   }
   std::vector<std::string> rule_paths = args.rules;
   std::vector<std::string> changed;  // --changed-since: only these rules run
@@ -360,10 +361,7 @@ int run_eval(const EvalArgs& args) {
   vm.set_budget(args.budget);
   Value out;
   if (!vm.run_value(compiled.entry, self, out)) {
-    const lang::Span& span = vm.error().span;
-    lang::LineCol lc = sources->file(span.file).line_col(span.begin);
-    std::cerr << sources->file(span.file).path() << ":" << lc.line << ":" << lc.col << ": error: " << vm.error().message
-              << "\n";
+    std::cerr << lang::location(*sources, vm.error().span) << ": error: " << vm.error().message << "\n";
     return 1;
   }
   std::cout << to_display(out, SIZE_MAX) << "\n";
@@ -415,10 +413,7 @@ int unknown_rule(const bytecode::Program& program, const std::string& id) {
 }
 
 std::string span_location(const bytecode::Program& p, const lang::Span& span) {
-  if (!p.sources || span.file >= p.sources->size()) return {};
-  const lang::SourceFile& f = p.sources->file(span.file);
-  lang::LineCol lc = f.line_col(span.begin);
-  return f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col);
+  return p.sources ? lang::location(*p.sources, span) : std::string();
 }
 
 }  // namespace
