@@ -19,7 +19,7 @@ struct EvaluateArgs {
   bool explain = false;  // add evaluation traces to failing results
   std::vector<std::string> inputs;
   std::string changed_since;  // --changed-since REV: only rules changed since REV (cli/history_commands.h)
-  // CI options (cli/ci.h): rule selection by id or glob, extra reports, the gate, triage.
+  // CI options (scan/scan.h): rule selection by id or glob, extra reports, the gate, triage.
   std::vector<std::string> skip_rule_ids;
   std::vector<std::string> outputs;  // FORMAT=PATH
   std::string fail_on;

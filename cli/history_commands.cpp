@@ -132,14 +132,4 @@ int changed_rules_since(const std::string& rev, std::vector<std::string>& rule_p
   return 0;
 }
 
-std::vector<std::string> select_changed(const std::vector<std::string>& requested,
-                                        const std::vector<std::string>& changed) {
-  if (requested.empty()) return changed;
-  std::vector<std::string> out;
-  for (const std::string& id : requested) {
-    if (std::find(changed.begin(), changed.end(), id) != changed.end()) out.push_back(id);
-  }
-  return out;
-}
-
 }  // namespace edict::cli
