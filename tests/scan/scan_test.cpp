@@ -263,3 +263,25 @@ TEST_CASE("drift of a plan against itself finds nothing; bad inputs fail") {
   CHECK(bad.status == scan::Status::Failed);
   CHECK(bad.error.find("broken.json") != std::string::npos);
 }
+
+TEST_CASE("config_rule judges the event's item with the rule parameters as a resource") {
+  const std::string live = std::string(EDICT_SOURCE_DIR) + "/tests/spec/live/inputs/";
+  scan::ConfigRuleOptions c;
+  c.rules = {live + "params.edict"};
+  c.event = live + "rule_event_params.json";
+  scan::ScanOutcome out = scan::config_rule(c);
+  REQUIRE(out.status == scan::Status::Clean);
+  CHECK(out.report.find("\"ComplianceType\": \"NON_COMPLIANT\"") != std::string::npos);
+  const model::Resource* params = out.resources->by_address("ruleParameters");
+  REQUIRE(params != nullptr);
+  CHECK_FALSE(params->checked);
+  CHECK(out.results.items.size() == 1);  // the volume only: the parameters are never checked
+
+  c.rule_ids = {"NO_SUCH_RULE"};
+  CHECK(scan::config_rule(c).status == scan::Status::Failed);
+
+  model::ResourceSet set;
+  std::string error;
+  CHECK_FALSE(scan::add_rule_parameters(set, "{\"volumeType\": ", error));
+  CHECK_FALSE(error.empty());
+}
