@@ -154,11 +154,11 @@ scan::ScanOptions scan_options(const EvaluateArgs& args) {
 int run_evaluate(const EvaluateArgs& args) { return print_outcome(scan::run(scan_options(args)), args.no_color); }
 
 int run_drift(const DriftArgs& args) {
-  return print_outcome(scan::drift({args.plan, args.live, args.rules, args.format}), false);
+  return print_outcome(scan::drift(args), false);
 }
 
 int run_config_rule(const ConfigRuleArgs& args) {
-  return print_outcome(scan::config_rule({args.event, args.item, args.rules, args.rule_ids}), false);
+  return print_outcome(scan::config_rule(args), false);
 }
 
 int run_baseline_create(const BaselineArgs& args) {
