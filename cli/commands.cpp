@@ -1,16 +1,14 @@
-// Glue between parsed arguments and edict_core: load rules and inputs, compile, evaluate, print.
+// Glue between parsed arguments and edict_core: each command fills the core's options, calls it,
+// prints what it returns and maps the outcome to an exit code.
 #include "cli/commands.h"
-#include "cli/ci.h"
 
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <optional>
 #include <set>
 
 #include "cli/history_commands.h"
@@ -22,14 +20,14 @@
 #include "lang/diagnostics.h"
 #include "loaders/json.h"
 #include "loaders/loader.h"
-#include "engine/drift.h"
-#include "engine/scan_state.h"
 #include "report/catalog.h"
-#include "report/config_rule.h"
 #include "report/report.h"
 #include "repl/session.h"
 #include "repl/terminal.h"
 #include "ruletest/ruletest.h"
+#include "scan/explain.h"
+#include "scan/live.h"
+#include "scan/scan.h"
 #include "stdlib/builtins.h"
 #include "triage/triage.h"
 #include "vm/interpreter.h"
@@ -45,23 +43,6 @@ bool colour_for(int fd, bool disabled) {
   return isatty(fd) != 0;
 }
 
-// EDICT_TIMING=1 prints how long each phase of a run took, to stderr (used by bench/).
-class PhaseTimer {
- public:
-  PhaseTimer() : enabled_(std::getenv("EDICT_TIMING") != nullptr), last_(std::chrono::steady_clock::now()) {}
-  void mark(const char* phase) {
-    auto now = std::chrono::steady_clock::now();
-    if (enabled_) {
-      std::cerr << "phase " << phase << ": " << std::chrono::duration<double, std::milli>(now - last_).count() << " ms\n";
-    }
-    last_ = now;
-  }
-
- private:
-  bool enabled_;
-  std::chrono::steady_clock::time_point last_;
-};
-
 // Messages quote input text (addresses, keys, file names): printed escaped, never raw.
 int usage_error(const std::string& message) {
   std::cerr << "edict: error: " << text::printable(message) << "\n";
@@ -74,58 +55,26 @@ int rule_read_error(const std::string& message) {
   return 2;
 }
 
-// Compiles rules from paths (or the embedded library); prints diagnostics to stderr.
+// Compiles rules from paths (or the embedded library) for a command that is not a scan; prints
+// the diagnostics to stderr. Null when there were errors.
 std::unique_ptr<bytecode::Program> compile_rules(const std::vector<std::string>& paths, bool builtin, bool werror,
-                                                 const compiler::CompileOptions& opts, bool no_color, bool& ok) {
-  auto sources = std::make_shared<lang::SourceManager>();
-  std::string error;
-  ok = false;
-  if (builtin || paths.empty()) engine::add_builtin_rules(*sources);
-  if (!paths.empty() && !engine::add_rule_paths(*sources, paths, error)) {
-    rule_read_error(error);
-    return nullptr;
-  }
-  lang::DiagnosticSink sink;
-  compiler::CompileResult result = compiler::compile(sources, sink, opts);
-  if (werror) sink.promote_warnings();
-  lang::RenderOptions ropts{colour_for(STDERR_FILENO, no_color)};
-  std::string rendered = lang::render_all(sink, *sources, ropts);
+                                                 const compiler::CompileOptions& opts, bool no_color) {
+  scan::CompiledRules rules = scan::compile_rules(paths, builtin, opts, werror);
+  std::string rendered = scan::render_diagnostics(rules, colour_for(STDERR_FILENO, no_color));
   if (!rendered.empty()) std::cerr << rendered;
-  if (sink.has_errors()) {
-    std::cerr << "edict: " << sink.error_count() << " error" << (sink.error_count() == 1 ? "" : "s")
-              << "; nothing was evaluated\n";
-    return nullptr;
-  }
-  ok = true;
-  return std::move(result.program);
+  return std::move(rules.program);
 }
 
-// The inputs with any file named twice (by identity: ./a.json and a.json, a symlink) kept once,
-// so that its resources are neither counted nor reported twice. A note says which were dropped.
-std::vector<std::string> unique_inputs(const std::vector<std::string>& inputs) {
-  std::vector<std::string> out;
-  std::vector<std::pair<files::FileId, std::string>> seen;
-  bool stdin_seen = false;
-  for (const std::string& in : inputs) {
-    std::optional<files::FileId> id = files::file_id(in);
-    const std::string* first = nullptr;
-    if (in == "-") {
-      if (stdin_seen) first = &in;
-      stdin_seen = true;
-    } else if (id) {
-      for (const auto& [other, name] : seen) {
-        if (other == *id) first = &name;
-      }
-      if (!first) seen.emplace_back(*id, in);
-    }
-    if (first) {
-      std::cerr << "note: duplicate input: '" << text::printable(in) << "' is the same file as '"
-                << text::printable(*first) << "'; read once\n";
-      continue;
-    }
-    out.push_back(in);
-  }
-  return out;
+// Prints what a scan returned (diagnostics and log on stderr, the report on stdout) and gives
+// its exit code.
+int print_outcome(const scan::ScanOutcome& out, bool no_color) {
+  std::string rendered = scan::render_diagnostics(out.rules, colour_for(STDERR_FILENO, no_color));
+  if (!rendered.empty()) std::cerr << rendered;
+  std::cerr << out.log;
+  std::cout << out.report;
+  std::cout.flush();
+  std::cerr << out.epilogue;
+  return scan::exit_code(out.status);
 }
 
 }  // namespace
@@ -143,17 +92,15 @@ int run_check(const CheckArgs& args) {
       return usage_error("unknown pass '" + pass + "' for --dump-after (passes: parse, resolve, check, cost, fold, lower)");
     }
   }
-  bool ok = false;
-  auto program = compile_rules(args.paths, args.builtin, args.werror, opts, args.no_color, ok);
-  if (!ok) return 2;
+  auto program = compile_rules(args.paths, args.builtin, args.werror, opts, args.no_color);
+  if (!program) return 2;
   std::cout << program->rules.size() << " rule" << (program->rules.size() == 1 ? "" : "s") << " OK\n";
   return 0;
 }
 
 int run_disasm(const DisasmArgs& args) {
-  bool ok = false;
-  auto program = compile_rules(args.paths, false, false, {}, false, ok);
-  if (!ok) return 2;
+  auto program = compile_rules(args.paths, false, false, {}, false);
+  if (!program) return 2;
   if (!args.rule.empty()) {
     const bytecode::Rule* r = program->find_rule(args.rule);
     if (r == nullptr) return usage_error("no rule '" + args.rule + "' in " + args.paths.front());
@@ -172,152 +119,46 @@ static bool check_clock(int64_t& now) {
   return false;
 }
 
-int run_evaluate(const EvaluateArgs& args) {
-  int64_t now = 0;
-  if (!check_clock(now)) return 2;
-  if (!args.severity.empty() && engine::severity_rank(args.severity) < 0) {
-    return usage_error("unknown severity '" + args.severity + "' (use info, low, medium, high or critical)");
-  }
-  std::vector<std::string> rule_paths = args.rules;
-  std::vector<std::string> changed;  // --changed-since: only these rules run
+namespace {
+
+scan::ScanOptions scan_options(const EvaluateArgs& args) {
+  scan::ScanOptions o;
+  o.rules = args.rules;
+  o.inputs = args.inputs;
+  o.selection = {args.rule_ids, args.skip_rule_ids, args.controls};
+  o.min_severity = args.severity;
   if (!args.changed_since.empty()) {
-    if (int rc = changed_rules_since(args.changed_since, rule_paths, changed); rc != 0) return rc;
+    o.changed_since = [rev = args.changed_since](std::vector<std::string>& rule_paths, std::vector<std::string>& ids) {
+      return changed_rules_since(rev, rule_paths, ids);
+    };
   }
-  CiSetup ci;
-  if (!prepare_ci(args, ci)) return 2;
-  PhaseTimer timer;
-  bool ok = false;
-  compiler::CompileOptions copts;
-  copts.trace = args.explain;  // only then: traced programs are longer
-  auto program = compile_rules(rule_paths, false, false, copts, args.no_color, ok);
-  if (!ok) return 2;
-  timer.mark("compile");
-  std::vector<std::string> rule_ids;  // --rule, --skip-rule and --control resolved (empty: all)
-  if (!select_rules(*program, args, rule_ids)) return 2;
-  model::ResourceSet set;
-  try {
-    for (const std::string& input : unique_inputs(args.inputs)) loaders::load_file(set, input);
-  } catch (const loaders::InputError& e) {
-    return usage_error(e.what());
-  }
-  timer.mark("load");
-  // The state file is read before evaluation, so that a bad one stops the run before any work.
-  engine::ScanState state;
-  if (!args.state.empty()) {
-    try {
-      state = engine::read_state(args.state);
-    } catch (const loaders::InputError& e) {
-      return usage_error(e.what());
-    }
-  }
-  // Loader notes (unknown snapshot types, skipped items) go to stderr: counted and listed, not fatal.
-  for (const auto& [what, note] : set.notes) std::cerr << "note: " << what << ": " << text::printable(note) << "\n";
-  set.finish();
-  timer.mark("index");
-  engine::EvalOptions opts;
-  opts.rules = rule_ids;
-  if (!args.changed_since.empty()) {
-    opts.rules = select_changed(rule_ids, changed);
-    opts.rules_exact = true;
-  }
-  opts.min_severity = args.severity;
-  opts.now_unix = now;
-  opts.trace = args.explain ? engine::TraceMode::Failures : engine::TraceMode::Off;
-  opts.budget = args.budget;
-  engine::Results results = engine::evaluate(*program, set, opts);
-  timer.mark("evaluate");
-  engine::StateDelta delta;
-  if (!args.state.empty()) {
-    delta = engine::update_state(state, results, now);
-    ci.have_state = true;
-    for (const engine::StateEntry& e : state.entries) {
-      if (e.resolved.empty()) ci.first_seen[{e.rule, e.address}] = e.first_seen;
-    }
-  }
-  bool color = args.format == "text" && colour_for(STDOUT_FILENO, args.no_color);
-  int status = finish_evaluate(args, ci, *program, results, set, opts, color);
-  timer.mark("report");
-  // Continuous scans: the state advances last, and only when every report was written, so a
-  // failed run can be repeated with the same state.
-  if (!args.state.empty() && status != 2) {
-    try {
-      engine::write_state(args.state, state);
-      std::cerr << "state: " << engine::delta_line(delta) << "\n";
-    } catch (const loaders::InputError& e) {
-      return usage_error(e.what());
-    }
-  }
-  return status;
+  o.explain = args.explain;
+  o.budget = args.budget;
+  o.state = args.state;
+  o.waivers = args.waivers;
+  o.baseline = args.baseline;
+  o.write_baseline = args.write_baseline;
+  o.fail_on = args.fail_on;
+  o.soft_fail = args.soft_fail;
+  o.format = args.format;
+  o.outputs = args.outputs;
+  o.color = args.format == "text" && colour_for(STDOUT_FILENO, args.no_color);
+  o.show_passing = !args.quiet;
+  o.markdown_limit = args.markdown_limit;
+  o.timing = std::getenv("EDICT_TIMING") != nullptr;  // used by bench/
+  return o;
 }
 
+}  // namespace
+
+int run_evaluate(const EvaluateArgs& args) { return print_outcome(scan::run(scan_options(args)), args.no_color); }
+
 int run_drift(const DriftArgs& args) {
-  bool ok = false;
-  auto program = compile_rules(args.rules, false, false, {}, false, ok);
-  if (!ok) return 2;
-  model::ResourceSet plan, live;
-  try {
-    for (const std::string& input : args.plan) loaders::load_file(plan, input);
-    for (const std::string& input : args.live) loaders::load_file(live, input);
-  } catch (const loaders::InputError& e) {
-    return usage_error(e.what());
-  }
-  for (const auto* set : {&plan, &live})
-    for (const auto& [what, note] : set->notes) std::cerr << "note: " << what << ": " << text::printable(note) << "\n";
-  plan.finish();
-  live.finish();
-  engine::DriftReport drift =
-      engine::compare(engine::evaluate(*program, plan), engine::evaluate(*program, live));
-  std::cout << (args.format == "json" ? engine::render_drift_json(drift) : engine::render_drift(drift));
-  return drift.empty() ? 0 : 1;
+  return print_outcome(scan::drift(args), false);
 }
 
 int run_config_rule(const ConfigRuleArgs& args) {
-  bool ok = false;
-  auto program = compile_rules(args.rules, false, false, {}, false, ok);
-  if (!ok) return 2;
-  engine::EvalOptions opts;
-  if (!args.rule_ids.empty()) {  // one Config rule per rule id: an unknown id is an error, not NOT_APPLICABLE
-    std::string error;
-    if (!triage::select_rules(*program, args.rule_ids, {}, opts.rules, error)) return usage_error(error);
-    opts.rules_exact = true;
-  }
-  model::ResourceSet set;
-  report::ConfigEvent event;
-  try {
-    std::string name = args.event == "-" ? "<stdin>" : args.event;
-    std::string text = loaders::read_input(args.event);
-    event = report::parse_config_event(text, name);
-    if (!args.item.empty()) {
-      // The item fetched by the caller (get-resource-config-history / batch-get-resource-config);
-      // of a history only the latest capture is judged (loaders/aws_config.cpp).
-      report::check_item_resource(loaders::read_input(args.item), args.item, event);
-      loaders::load_file(set, args.item);
-    } else if (event.left_scope) {
-      // Not evaluated (NOT_APPLICABLE), so an oversized notice needs no --item either.
-    } else if (event.oversized) {
-      return usage_error(name + ": an oversized configuration item is not in the event; fetch it with "
-                                "get-resource-config-history and pass it with --item FILE");
-    } else {
-      loaders::load_text(set, text, name);
-    }
-  } catch (const loaders::InputError& e) {
-    return usage_error(e.what());
-  }
-  {  // the rule parameters, readable by rules as a resource that is never checked itself
-    model::Resource params;
-    std::string error;
-    if (!loaders::parse_json(set.arena(), event.rule_parameters, params.attrs, error)) return usage_error(error);
-    params.type = report::kRuleParametersType;
-    params.address = "ruleParameters";
-    params.name = "ruleParameters";
-    params.source = "config";
-    params.checked = false;
-    set.add(params);
-  }
-  for (const auto& [what, note] : set.notes) std::cerr << "note: " << what << ": " << text::printable(note) << "\n";
-  set.finish();
-  std::cout << report::render_put_evaluations(engine::evaluate(*program, set, opts), event);
-  return 0;
+  return print_outcome(scan::config_rule(args), false);
 }
 
 int run_baseline_create(const BaselineArgs& args) {
@@ -360,10 +201,7 @@ int run_eval(const EvalArgs& args) {
   vm.set_budget(args.budget);
   Value out;
   if (!vm.run_value(compiled.entry, self, out)) {
-    const lang::Span& span = vm.error().span;
-    lang::LineCol lc = sources->file(span.file).line_col(span.begin);
-    std::cerr << sources->file(span.file).path() << ":" << lc.line << ":" << lc.col << ": error: " << vm.error().message
-              << "\n";
+    std::cerr << lang::location(*sources, vm.error().span) << ": error: " << vm.error().message << "\n";
     return 1;
   }
   std::cout << to_display(out, SIZE_MAX) << "\n";
@@ -380,9 +218,8 @@ int run_builtins(const BuiltinsArgs& args) {
 }
 
 int run_rules(const RulesArgs& args) {
-  bool ok = false;
-  auto program = compile_rules(args.rules, false, false, {}, false, ok);
-  if (!ok) return 2;
+  auto program = compile_rules(args.rules, false, false, {}, false);
+  if (!program) return 2;
   std::vector<const bytecode::Rule*> rules = report::catalog_rules(*program, {args.controls, args.types});
   if (args.lint) {
     std::vector<report::LintIssue> issues = report::lint_rules(*program, rules);
@@ -414,28 +251,21 @@ int unknown_rule(const bytecode::Program& program, const std::string& id) {
   return usage_error("unknown rule id '" + id + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
 }
 
-std::string span_location(const bytecode::Program& p, const lang::Span& span) {
-  if (!p.sources || span.file >= p.sources->size()) return {};
-  const lang::SourceFile& f = p.sources->file(span.file);
-  lang::LineCol lc = f.line_col(span.begin);
-  return f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col);
-}
-
 }  // namespace
 
 int run_explain(const ExplainArgs& args) {
   int64_t now = 0;
   if (!check_clock(now)) return 2;
-  bool ok = false;
   compiler::CompileOptions copts;
   copts.trace = true;
-  auto program = compile_rules(args.rules, false, false, copts, false, ok);
-  if (!ok) return 2;
+  auto program = compile_rules(args.rules, false, false, copts, false);
+  if (!program) return 2;
   const bytecode::Rule* rule = program->find_rule(args.rule);
   if (rule == nullptr) return unknown_rule(*program, args.rule);
   model::ResourceSet set;
   try {
-    for (const std::string& input : args.inputs) loaders::load_file(set, input);
+    std::string ignored;  // explain prints no notes
+    scan::load_inputs(set, args.inputs, ignored, false);
   } catch (const loaders::InputError& e) {
     return usage_error(e.what());
   }
@@ -455,23 +285,7 @@ int run_explain(const ExplainArgs& args) {
   opts.budget = args.budget;
   engine::Result r = engine::evaluate_one(*program, set, *rule, *res, opts);
 
-  // Input-derived text is escaped, as in the text report (report/text.cpp).
-  auto safe = [](std::string_view t) { return text::printable(t); };
-  std::string out = "rule      " + safe(rule->id) + " [" + safe(rule->severity) + "]" +
-                    (rule->title.empty() ? "" : " " + safe(rule->title)) + "\n          " +
-                    safe(span_location(*program, rule->span)) + "\n";
-  out += "resource  " + safe(args.address) + "  (" + safe(res->type) + ", " + safe(set.files()[res->file]) + ", " +
-         std::string(model::action_name(res->action)) + ")\n";
-  out += "status    " + std::string(engine::status_name(r.status)) + "\n";
-  if (!r.message.empty()) out += "message   " + safe(r.message) + "\n";
-  for (size_t i = 0; i < r.why.size(); ++i) out += std::string(i ? "          " : "why       ") + safe(r.why[i]) + "\n";
-  for (size_t i = 0; i < r.unknown_paths.size(); ++i) {
-    out += std::string(i ? "          " : "unknown   ") + safe(r.unknown_paths[i]) + "\n";
-  }
-  if (!r.location.empty()) out += "at        " + safe(r.location) + "\n";
-  out += "trace\n";
-  for (const std::string& t : r.trace) out += "  " + safe(t) + "\n";
-  std::cout << out;
+  std::cout << scan::render_explanation(*program, set, r);
   return r.status == engine::Status::Fail || r.status == engine::Status::Error ? 1 : 0;
 }
 
@@ -510,11 +324,10 @@ int run_test(const TestArgs& args) {
                          "', which it would overwrite; write it elsewhere");
     }
   }
-  bool ok = false;
   compiler::CompileOptions copts;
   copts.trace = true;  // mismatches show traces
-  auto program = compile_rules(rule_files, false, false, copts, false, ok);
-  if (!ok) return 2;
+  auto program = compile_rules(rule_files, false, false, copts, false);
+  if (!program) return 2;
   ruletest::RunOptions ro;
   ro.pattern = args.run;
   ro.now_unix = now;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "scan/live.h"
 #include "vm/budget.h"
 
 namespace edict::cli {
@@ -19,7 +20,7 @@ struct EvaluateArgs {
   bool explain = false;  // add evaluation traces to failing results
   std::vector<std::string> inputs;
   std::string changed_since;  // --changed-since REV: only rules changed since REV (cli/history_commands.h)
-  // CI options (cli/ci.h): rule selection by id or glob, extra reports, the gate, triage.
+  // CI options (scan/scan.h): rule selection by id or glob, extra reports, the gate, triage.
   std::vector<std::string> skip_rule_ids;
   std::vector<std::string> outputs;  // FORMAT=PATH
   std::string fail_on;
@@ -94,18 +95,9 @@ struct BuiltinsArgs {
   bool markdown = false;
 };
 
-struct ConfigRuleArgs {
-  std::string event;               // the rule invocation event (JSON file, '-' for stdin)
-  std::string item;                // --item: the configuration item itself (oversized events)
-  std::vector<std::string> rules;  // none: the shipped rules
-  std::vector<std::string> rule_ids;  // --rule: only these rules (ids or globs), one Config rule each
-};
-
-struct DriftArgs {
-  std::vector<std::string> plan, live;  // plan or state files; live snapshot files
-  std::vector<std::string> rules;       // none: the shipped rules
-  std::string format = "text";          // text or json
-};
+// config-rule and drift take the core's options as they are (scan/live.h).
+using ConfigRuleArgs = scan::ConfigRuleOptions;
+using DriftArgs = scan::DriftOptions;
 
 int run_evaluate(const EvaluateArgs& args);
 // `edict drift --plan P --live L`: verdicts that differ between plan and live (exit 1 if any).

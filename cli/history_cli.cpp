@@ -1,8 +1,7 @@
 // The history subcommands' options and help, defined once for both binaries (cli/history_cli.h),
-// the --changed-since rule selection and --max-input-size, which both binaries take.
+// and --max-input-size, which both binaries take.
 #include "cli/history_cli.h"
 
-#include <algorithm>
 #include <iostream>
 
 #include "loaders/loader.h"
@@ -31,16 +30,6 @@ HistoryCommands add_history_commands(CLI::App& app, StreamArgs& sa, DiffArgs& df
   diff->footer("Exit codes: 0 done, 2 could not (not a repository, an unknown revision, bad input or usage).");
   out.stream = stream;
   out.diff = diff;
-  return out;
-}
-
-std::vector<std::string> select_changed(const std::vector<std::string>& requested,
-                                        const std::vector<std::string>& changed) {
-  if (requested.empty()) return changed;
-  std::vector<std::string> out;
-  for (const std::string& id : requested) {
-    if (std::find(changed.begin(), changed.end(), id) != changed.end()) out.push_back(id);
-  }
   return out;
 }
 

@@ -32,9 +32,4 @@ int run_diff(const DiffArgs& args);
 // first rule path. Returns 0, or 2 after printing why.
 int changed_rules_since(const std::string& rev, std::vector<std::string>& rule_paths, std::vector<std::string>& ids);
 
-// The selection for EvalOptions::rules with --changed-since: the changed ids, or those of
-// `requested` (--rule) that changed.
-std::vector<std::string> select_changed(const std::vector<std::string>& requested,
-                                        const std::vector<std::string>& changed);
-
 }  // namespace edict::cli

@@ -8,6 +8,7 @@
 #include "cli/generate.h"
 #include "cli/history_cli.h"
 #include "cli/history_client.h"
+#include "lang/severity.h"
 #include "loaders/loader.h"
 #include "cli/version.h"
 
@@ -57,7 +58,7 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   evaluate->add_option("--format", ev.format, "Output format on stdout")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "github", "markdown"}));
-  evaluate->add_option("--severity", ev.severity, "Only rules at or above this severity (info, low, medium, high, critical)")
+  evaluate->add_option("--severity", ev.severity, "Only rules at or above this severity (" + edict::lang::severity_list() + ")")
       ->transform(lower_case);
   evaluate->add_option("--rule", ev.rule_ids, "Only rules with this id, or matching this glob (repeatable)")
       ->allow_extra_args(false);

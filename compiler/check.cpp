@@ -4,6 +4,7 @@
 #include <set>
 
 #include "compiler/internal/context.h"
+#include "lang/severity.h"
 #include "stdlib/builtins.h"
 
 namespace edict::compiler::internal {
@@ -13,7 +14,7 @@ using lang::Expr;
 using lang::ExprKind;
 
 const std::vector<std::string>& severities() {
-  static const std::vector<std::string> s = {"info", "low", "medium", "high", "critical"};
+  static const std::vector<std::string> s = lang::severity_names();
   return s;
 }
 
@@ -77,7 +78,7 @@ class Checker {
           std::vector<lang::Note> notes;
           std::string best = lang::did_you_mean(sev, known);
           if (!best.empty()) notes.push_back({false, {}, "did you mean '" + best + "'?"});
-          notes.push_back({false, {}, "severities: info, low, medium, high, critical"});
+          notes.push_back({false, {}, "severities: " + lang::severity_list()});
           cx_.error(Code::UnknownSeverity, f.value_span, "unknown severity '" + sev + "'", notes);
         }
       }

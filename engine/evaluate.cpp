@@ -10,6 +10,8 @@
 
 #include "engine/explain.h"
 #include "engine/trace.h"
+#include "lang/diagnostics.h"
+#include "lang/severity.h"
 #include "stdlib/builtins.h"
 #include "vm/interpreter.h"
 #include "vm/operators.h"
@@ -39,13 +41,7 @@ void Summary::add(Status s) {
   }
 }
 
-int severity_rank(std::string_view s) {
-  static const char* names[] = {"info", "low", "medium", "high", "critical"};
-  for (int i = 0; i < 5; ++i) {
-    if (s == names[i]) return i;
-  }
-  return -1;
-}
+int severity_rank(std::string_view s) { return lang::severity_rank(s); }
 
 bool clock_from_env(int64_t& now, std::string& error) {
   const char* env = std::getenv("EDICT_NOW");
@@ -147,10 +143,7 @@ class RuleRunner {
   }
 
   std::string location(const lang::Span& span) const {
-    if (!p_.sources || span.file >= p_.sources->size()) return {};
-    const lang::SourceFile& f = p_.sources->file(span.file);
-    lang::LineCol lc = f.line_col(span.begin);
-    return f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col);
+    return p_.sources ? lang::location(*p_.sources, span) : std::string();
   }
 
   void collect_unknowns(Result& res) {

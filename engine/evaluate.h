@@ -80,7 +80,7 @@ Result evaluate_one(const bytecode::Program& program, model::ResourceSet& resour
 bool clock_from_env(int64_t& now, std::string& error);
 int64_t default_now();
 
-// Rank of a severity name (info 0 .. critical 4), or -1.
+// Rank of a severity name (info 0 .. critical 4), or -1: lang::severity_rank (lang/severity.h).
 int severity_rank(std::string_view s);
 
 }  // namespace edict::engine

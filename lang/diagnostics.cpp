@@ -102,48 +102,61 @@ std::string safe_line(std::string_view line, std::vector<size_t>& column) {
   return shown;
 }
 
+std::string location(const SourceManager& sources, const Span& span) {
+  if (span.file >= sources.size()) return {};
+  const SourceFile& f = sources.file(span.file);
+  LineCol lc = f.line_col(span.begin);
+  return location(f.path(), lc.line, lc.col);
+}
+
+std::string location(std::string_view path, size_t line, size_t col) {
+  std::string out(path);
+  if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(col);
+  return out;
+}
+
+std::string render_caret(const SourceManager& sources, const Span& span, const CaretStyle& style) {
+  const SourceFile& f = sources.file(span.file);
+  LineCol lc = f.line_col(span.begin);
+  std::string_view line = f.line_text(lc.line);
+  std::string num = std::to_string(lc.line);
+  std::string pad(num.size(), ' ');
+  std::vector<size_t> column;
+  std::string shown = safe_line(line, column);
+  size_t width = column[line.size()];
+  size_t start_byte = std::min<size_t>(lc.col - 1, line.size());
+  size_t end_byte = start_byte + 1;
+  if (span.end > span.begin) {
+    LineCol end = f.line_col(span.end);
+    end_byte = end.line == lc.line ? end.col - 1 : line.size();
+  }
+  end_byte = std::min(std::max(end_byte, start_byte + 1), line.size() + 1);
+  size_t start = column[start_byte];
+  size_t len = std::max<size_t>(1, (end_byte <= line.size() ? column[end_byte] : width + 1) - start);
+  std::string out;
+  if (style.gutter_above) out += " " + pad + " |\n";
+  out += " " + num + " | " + shown + "\n";
+  out += " " + pad + " | " + std::string(start, ' ') + style.color + "^" + std::string(len - 1, style.fill) + style.reset +
+         "\n";
+  return out;
+}
+
 std::string render(const Diagnostic& d, const SourceManager& sources, const RenderOptions& opts) {
   const char* bold = opts.color ? "\033[1m" : "";
   const char* reset = opts.color ? "\033[0m" : "";
   const char* sev_color = !opts.color ? "" : d.severity == Severity::Error ? "\033[1;31m" : "\033[1;33m";
-  const char* caret_color = opts.color ? "\033[1;32m" : "";
-  std::string out;
-  auto excerpt = [&](const Span& span) {
-    const SourceFile& f = sources.file(span.file);
-    LineCol lc = f.line_col(span.begin);
-    std::string_view line = f.line_text(lc.line);
-    std::string num = std::to_string(lc.line);
-    std::string pad(num.size(), ' ');
-    std::vector<size_t> column;
-    std::string shown = safe_line(line, column);
-    size_t col = column[line.size()];
-    out += " " + pad + " |\n";
-    out += " " + num + " | " + shown + "\n";
-    size_t start_byte = std::min<size_t>(lc.col - 1, line.size());
-    size_t end_byte = start_byte + 1;
-    if (span.end > span.begin) {
-      LineCol end = f.line_col(span.end);
-      end_byte = end.line == lc.line ? end.col - 1 : line.size();
-    }
-    end_byte = std::min(std::max(end_byte, start_byte + 1), line.size() + 1);
-    size_t start = column[start_byte];
-    size_t len = std::max<size_t>(1, (end_byte <= line.size() ? column[end_byte] : col + 1) - start);
-    out += " " + pad + " | " + std::string(start, ' ') + caret_color + "^" + std::string(len - 1, '~') + reset + "\n";
-    return pad;
-  };
-  const SourceFile& f = sources.file(d.span.file);
-  LineCol lc = f.line_col(d.span.begin);
-  out += std::string(bold) + f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": " + reset +
-         sev_color + std::string(severity_name(d.severity)) + "[" + std::string(code_id(d.code)) + "]" + reset + bold +
-         ": " + d.message + reset + "\n";
-  std::string pad = excerpt(d.span);
+  CaretStyle caret;
+  caret.color = opts.color ? "\033[1;32m" : "";
+  caret.reset = reset;
+  std::string out = std::string(bold) + location(sources, d.span) + ": " + reset + sev_color +
+                    std::string(severity_name(d.severity)) + "[" + std::string(code_id(d.code)) + "]" + reset + bold +
+                    ": " + d.message + reset + "\n";
+  out += render_caret(sources, d.span, caret);
+  std::string pad(std::to_string(sources.file(d.span.file).line_col(d.span.begin).line).size(), ' ');
   for (const Note& n : d.notes) {
     bool help = n.text.rfind("did you mean", 0) == 0;
     if (n.has_span) {
-      const SourceFile& nf = sources.file(n.span.file);
-      LineCol nlc = nf.line_col(n.span.begin);
-      out += " " + pad + " = note: " + nf.path() + ":" + std::to_string(nlc.line) + ":" + std::to_string(nlc.col) +
-             ": " + n.text + "\n";
+      out += " " + pad + " = note: " + location(sources, n.span) + ": " + n.text + "\n";
     } else {
       out += " " + pad + " = " + (help ? "help: " : "note: ") + n.text + "\n";
     }

@@ -90,6 +90,28 @@ struct RenderOptions {
   bool color = false;
 };
 
+// "path:line:col" of the start of `span` (1-based line and byte column, as LineCol), or "" when
+// `span` names no file of `sources`. The one location format of diagnostics, run-time errors,
+// explanations, the REPL and reports.
+std::string location(const SourceManager& sources, const Span& span);
+// The same for a position in any file (a YAML or JSON input): "path:line:col", or just "path"
+// when `line` is 0 (the position is not known).
+std::string location(std::string_view path, size_t line, size_t col);
+
+// How render_caret draws: diagnostics underline with "^~~~" under a blank gutter line; the REPL
+// marks run-time errors with "^^^^" and no blank line. Colours wrap the marks only.
+struct CaretStyle {
+  bool gutter_above = true;  // a " <pad> |" line before the source line
+  char fill = '~';           // the marks after the first '^'
+  const char* color = "";
+  const char* reset = "";
+};
+
+// The source line of `span`'s start after its line number ("  12 | text"), then a caret line
+// under the span (to the end of the line when the span runs on). Display columns, so marks stay
+// under multibyte text; the line is made safe by safe_line. Needs span.file < sources.size().
+std::string render_caret(const SourceManager& sources, const Span& span, const CaretStyle& style = {});
+
 // file:line:col: error[E0201]: message, then the source line with a caret/underline, then notes.
 std::string render(const Diagnostic& d, const SourceManager& sources, const RenderOptions& opts = {});
 std::string render_all(const DiagnosticSink& sink, const SourceManager& sources, const RenderOptions& opts = {});

@@ -7,6 +7,7 @@
 #include "engine/evaluate.h"
 #include "repl/internal/render.h"
 #include "repl/session.h"
+#include "scan/explain.h"
 
 namespace edict::repl {
 
@@ -127,14 +128,7 @@ std::string Session::cmd_why(const std::vector<std::string>& args) {
   engine::EvalOptions opts;
   opts.trace = engine::TraceMode::All;
   engine::Result r = engine::evaluate_one(traced, *set_, *traced_rule, *res, opts);
-  std::string out = rule->id + " on " + std::string(res->address) + ": " + std::string(engine::status_name(r.status));
-  if (!r.message.empty()) out += "  " + r.message;
-  out += "\n";
-  for (const std::string& w : r.why) out += "  why: " + w + "\n";
-  for (const std::string& u : r.unknown_paths) out += "  known after apply: " + u + "\n";
-  if (!r.location.empty()) out += "  at " + r.location + "\n";
-  for (const std::string& t : r.trace) out += "  " + t + "\n";
-  return out;
+  return scan::render_explanation(traced, *set_, r, scan::ExplainLayout::Inline);
 }
 
 std::string Session::cmd_unknowns(const std::vector<std::string>& args) {

@@ -15,6 +15,7 @@
 #include "loaders/loader.h"
 #include "report/report.h"
 #include "repl/internal/render.h"
+#include "scan/inputs.h"
 #include "vm/interpreter.h"
 
 namespace edict::repl {
@@ -224,12 +225,11 @@ std::string Session::load_inputs(const std::vector<std::string>& paths) {
   auto set = std::make_unique<model::ResourceSet>();
   std::string out;
   try {
-    for (const std::string& p : all) {
-      size_t before = set->resources().size();
-      loaders::Format format = loaders::load_file(*set, p);
-      if (std::find(paths.begin(), paths.end(), p) != paths.end()) {
-        out += "loaded " + text::plural(set->resources().size() - before, "resource", "resources") + " from " + p + " (" +
-               std::string(loaders::format_name(format)) + ")\n";
+    std::string notes;  // the REPL lists what each new file added instead of the loaders' notes
+    for (const scan::LoadedInput& in : scan::load_inputs(*set, all, notes, false)) {
+      if (std::find(paths.begin(), paths.end(), in.path) != paths.end()) {
+        out += "loaded " + text::plural(in.resources, "resource", "resources") + " from " + in.path + " (" +
+               std::string(loaders::format_name(in.format)) + ")\n";
       }
     }
   } catch (const loaders::InputError& e) {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "lang/diagnostics.h"
 #include "loaders/loader.h"
 
 namespace edict::ruletest::internal {
@@ -86,7 +87,7 @@ Value convert(Arena& arena, const FixtureValue& v, const std::string& path, std:
 
 std::string at(const std::string& path, const Pos& pos, const std::string& message) {
   if (pos.line <= 0) return path + ": " + message;
-  return path + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.col) + ": " + message;
+  return lang::location(path, static_cast<size_t>(pos.line), static_cast<size_t>(pos.col)) + ": " + message;
 }
 
 bool parse_address(std::string_view text, Address& out) {

@@ -30,7 +30,7 @@ struct BadWaiver {
 
 std::string position(const std::string& file, int line, int column) {
   if (line <= 0) return file;
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
+  return lang::location(file, static_cast<size_t>(line), static_cast<size_t>(column));
 }
 
 // Days since 1970-01-01 of a proleptic Gregorian date (year, month 1-12, day 1-31).

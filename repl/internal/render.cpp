@@ -97,23 +97,10 @@ std::vector<std::string> unknown_paths(const Value& v) {
 
 std::string caret_error(const lang::SourceManager& sources, const lang::Span& span, const std::string& message) {
   if (span.file >= sources.size()) return "error: " + message + "\n";
-  const lang::SourceFile& f = sources.file(span.file);
-  lang::LineCol lc = f.line_col(span.begin);
-  std::string out = f.path() + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.col) + ": error: " + message + "\n";
-  std::string_view line = f.line_text(lc.line);
-  std::string num = std::to_string(lc.line);
-  std::vector<size_t> column;
-  out += " " + num + " | " + lang::safe_line(line, column) + "\n";
-  size_t start = std::min<size_t>(lc.col - 1, line.size());
-  size_t end = start + 1;
-  if (span.end > span.begin) {
-    lang::LineCol e = f.line_col(span.end);
-    end = e.line == lc.line ? std::max<size_t>(start + 1, e.col - 1) : line.size() + 1;
-  }
-  // Carets in display columns, so they stay under multibyte text.
-  size_t width = (end <= line.size() ? column[end] : column[line.size()] + 1) - column[start];
-  out += " " + std::string(num.size(), ' ') + " | " + std::string(column[start], ' ') + std::string(width, '^') + "\n";
-  return out;
+  lang::CaretStyle style;
+  style.gutter_above = false;
+  style.fill = '^';
+  return lang::location(sources, span) + ": error: " + message + "\n" + lang::render_caret(sources, span, style);
 }
 
 std::string columns(const std::vector<std::string>& words, size_t width) {
