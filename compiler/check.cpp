@@ -47,7 +47,7 @@ const char* type_name(stdlib::Type t) {
 
 class Checker {
  public:
-  explicit Checker(Context& cx) : cx_(cx) {}
+  explicit Checker(CheckContext& cx) : cx_(cx) {}
 
   void run() {
     // A type that is not a known AWS type but is one edit away from one is most likely a typo;
@@ -179,12 +179,12 @@ class Checker {
     });
   }
 
-  Context& cx_;
+  CheckContext& cx_;
   std::set<std::string> types_;
 };
 
 }  // namespace
 
-void run_check(Context& cx) { Checker(cx).run(); }
+void run_check(CheckContext& cx) { Checker(cx).run(); }
 
 }  // namespace edict::compiler::internal

@@ -39,7 +39,7 @@ class Folder {
  public:
   // Fold runs even after errors in earlier passes, so that constant errors (E0302) and constant
   // asserts and guards (E0305, E0306) are reported together with the rest (see foldable_call).
-  explicit Folder(Context& cx) : cx_(cx), arena_(*cx.program->arena) {}
+  explicit Folder(CheckContext& cx) : cx_(cx), arena_(*cx.arena) {}
 
   void run() {
     for (const DefInfo& d : cx_.defs) {
@@ -205,12 +205,12 @@ class Folder {
     return true;
   }
 
-  Context& cx_;
+  CheckContext& cx_;
   Arena& arena_;
 };
 
 }  // namespace
 
-void run_fold(Context& cx) { Folder(cx).run(); }
+void run_fold(CheckContext& cx) { Folder(cx).run(); }
 
 }  // namespace edict::compiler::internal

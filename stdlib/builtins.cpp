@@ -272,16 +272,16 @@ std::vector<Builtin> make_table() {
               "they have no fixed length.",
        .example = R"(duration("1h30m") == 5400)", .min_args = 1, .max_args = 1, .params = {T::String},
        .result = T::Number, .fn = fn_duration, .check = check_duration},
-      // resources: special forms the compiler lowers to indexed lookups (fn is null)
+      // resources: domains, which the compiler lowers to indexed lookups (fn is null)
       {.name = "resources", .signature = "resources(TYPE) -> list", .category = "resources",
        .doc = "All managed resources of a type, in input order; `TYPE` is a bare type name such as "
               "`aws_s3_bucket`.",
        .example = R"(some b in resources(aws_s3_bucket): b.bucket == "logs")", .min_args = 1, .max_args = 1,
-       .params = {T::Any}, .result = T::List},
+       .params = {T::Any}, .result = T::List, .domain = Domain::Resources},
       {.name = "data", .signature = "data(TYPE) -> list", .category = "resources",
        .doc = "The data sources of a type (`data.TYPE.NAME` in Terraform), which rules read but do not check.",
        .example = R"(some d in data(aws_caller_identity): d.account_id != null)", .min_args = 1, .max_args = 1,
-       .params = {T::Any}, .result = T::List},
+       .params = {T::Any}, .result = T::List, .domain = Domain::DataSources},
   };
 }
 // clang-format on

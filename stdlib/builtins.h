@@ -22,6 +22,11 @@ struct CallContext {
   int64_t now_unix = 0;     // the evaluation clock (EDICT_NOW or the wall clock), seconds
 };
 
+// What a builtin quantifies over when it names a domain rather than computing a value: its one
+// argument is a bare type name (`resources(aws_s3_bucket)`), and the compiler lowers the call to
+// an indexed lookup of the resources, or data sources, of that type.
+enum class Domain : uint8_t { None, Resources, DataSources };
+
 using BuiltinFn = Value (*)(CallContext& ctx, std::span<const Value> args);
 
 // Validates a literal (constant) argument at compile time; returns an error text or "".
@@ -39,11 +44,12 @@ struct Builtin {
   Type result = Type::Any;
   // false: the VM returns unknown when any argument is unknown, without calling fn.
   bool sees_unknown = false;
-  BuiltinFn fn = nullptr;      // null for special forms the compiler lowers (resources, data)
+  BuiltinFn fn = nullptr;      // null exactly for domains, which the compiler lowers
   LiteralCheck check = nullptr;
   // false for builtins whose result depends on more than their arguments (now, age_days): the
   // compiler never folds them.
   bool pure = true;
+  Domain domain = Domain::None;
 };
 
 const std::vector<Builtin>& builtins();

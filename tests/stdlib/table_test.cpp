@@ -95,7 +95,8 @@ TEST_CASE("table entries are well formed", "[stdlib][table]") {
     } else {
       CHECK(b.params.size() == b.max_args);
     }
-    CHECK((b.fn == nullptr) == (b.category == "resources"));
+    CHECK((b.fn == nullptr) == (b.domain != Domain::None));
+    CHECK((b.domain != Domain::None) == (b.category == "resources"));
   }
 }
 
