@@ -190,7 +190,6 @@ class Folder {
     size_t argc = e.kids.size();
     if (argc < b.min_args || (b.max_args != 255 && argc > b.max_args)) return false;
     for (size_t i = 0; i < argc && !b.params.empty(); ++i) {
-      stdlib::Type want = b.params[std::min(i, b.params.size() - 1)];
       stdlib::Type have = stdlib::Type::Any;
       switch (e.kids[i]->kind) {
         case ExprKind::Bool: have = stdlib::Type::Bool; break;
@@ -200,7 +199,7 @@ class Folder {
         case ExprKind::Object: have = stdlib::Type::Object; break;
         default: break;
       }
-      if (want != stdlib::Type::Any && have != stdlib::Type::Any && have != want) return false;
+      if (have != stdlib::Type::Any && !b.accepts(i, have)) return false;
     }
     return true;
   }

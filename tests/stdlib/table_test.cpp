@@ -91,10 +91,17 @@ TEST_CASE("table entries are well formed", "[stdlib][table]") {
     CHECK(b.example.find(std::string(b.name) + "(") != std::string_view::npos);
     CHECK(b.min_args <= b.max_args);
     if (b.max_args == 255) {
-      CHECK(b.params.size() == static_cast<size_t>(b.min_args) + 1);  // the last one repeats
+      CHECK(b.params.back().variadic);  // the last one repeats
     } else {
       CHECK(b.params.size() == b.max_args);
     }
+    for (size_t i = 0; i < b.params.size(); ++i) {
+      INFO(b.params[i].name);
+      CHECK(b.params[i].types.empty() == (b.domain != Domain::None));  // a domain takes a type name
+      CHECK((!b.params[i].variadic || i + 1 == b.params.size()));
+      if (i + 1 < b.params.size()) CHECK((!b.params[i].optional || b.params[i + 1].optional));
+    }
+    CHECK(!b.result.empty());
     CHECK((b.fn == nullptr) == (b.domain != Domain::None));
     CHECK((b.domain != Domain::None) == (b.category == "resources"));
   }
