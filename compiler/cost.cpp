@@ -87,7 +87,7 @@ class CostModel {
 
   // Memoised per function; run_cost fills the table callees first, so that a chain of 200,000
   // definitions is not 200,000 nested C++ calls.
-  // A recursive definition (already an E0205 error) counts as 1. a recursive definition (already an E0205 error) counts as 1.
+  // A recursive definition (already an E0205 error) counts as 1.
   double def_cost(uint32_t index) { return memo(index, def_costs_, [&](const Expr& body) { return cost(body); }); }
   double def_size(uint32_t index) { return memo(index, def_sizes_, [&](const Expr& body) { return size(body); }); }
 

@@ -148,3 +148,23 @@ TEST_CASE("docs/stdlib.md is generated from the table", "[stdlib][table][docs]")
   bool up_to_date = text.str() == stdlib_markdown();  // not CHECKed directly: both texts are long
   CHECK(up_to_date);
 }
+
+TEST_CASE("signatures and arity are derived from the typed parameters", "[stdlib][table]") {
+  auto at = [](std::string_view name) -> const Builtin& { return builtins()[static_cast<size_t>(find_builtin(name))]; };
+  CHECK(at("startswith").signature == "startswith(s: string, prefix: string) -> bool");
+  const Builtin& substr = at("substr");
+  CHECK(substr.signature == "substr(s: string, start: number, length?: number) -> string");
+  CHECK((substr.min_args == 2 && substr.max_args == 3));
+  const Builtin& format = at("format");
+  CHECK(format.signature == "format(template: string, values: any...) -> string");
+  CHECK((format.min_args == 1 && format.max_args == 255));
+  CHECK(at("get").signature == "get(c: object|list, key: string|number, default: any) -> any");
+  CHECK(at("resources").signature == "resources(TYPE) -> list");
+  CHECK(at("now").signature == "now() -> number");
+  // The same declaration is what the checker tests literals against.
+  CHECK(at("get").accepts(0, Type::List));
+  CHECK_FALSE(at("get").accepts(0, Type::String));
+  CHECK(at("format").accepts(5, Type::Bool));  // the variadic parameter repeats
+  CHECK_FALSE(at("format").accepts(0, Type::Number));
+  CHECK(at("lower").accepts(3, Type::Number));  // past the end is the arity check's business
+}
