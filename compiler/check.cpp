@@ -32,23 +32,19 @@ stdlib::Type literal_type(const Expr& e) {
   }
 }
 
-const char* type_name(stdlib::Type t) {
-  switch (t) {
-    case stdlib::Type::Any: return "any";
-    case stdlib::Type::Null: return "null";
-    case stdlib::Type::Bool: return "bool";
-    case stdlib::Type::Number: return "number";
-    case stdlib::Type::String: return "string";
-    case stdlib::Type::List: return "list";
-    case stdlib::Type::Object: return "object";
-    case stdlib::Type::Resource: return "resource";
+// "a string", or "a string or number" for a union.
+std::string expected_text(const stdlib::Types& types) {
+  std::string out = "a ";
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (i > 0) out += i + 1 == types.size() ? " or " : ", ";
+    out += stdlib::type_name(types[i]);
   }
-  return "any";
+  return out;
 }
 
 class Checker {
  public:
-  explicit Checker(Context& cx) : cx_(cx) {}
+  explicit Checker(CheckContext& cx) : cx_(cx) {}
 
   void run() {
     // A type that is not a known AWS type but is one edit away from one is most likely a typo;
@@ -151,11 +147,11 @@ class Checker {
       const Expr& arg = *e.kids[i];
       stdlib::Type have = literal_type(arg);
       if (have == stdlib::Type::Any || b.params.empty()) continue;
-      stdlib::Type want = b.params[std::min(i, b.params.size() - 1)];
-      if (want != stdlib::Type::Any && have != want && have != stdlib::Type::Null) {
+      if (!b.accepts(i, have) && have != stdlib::Type::Null) {
+        const stdlib::Types& want = b.params[std::min(i, b.params.size() - 1)].types;
         cx_.error(Code::TypeMismatch, arg.span,
-                  "argument " + std::to_string(i + 1) + " of '" + std::string(b.name) + "' must be a " +
-                      type_name(want) + ", got " + type_name(have),
+                  "argument " + std::to_string(i + 1) + " of '" + std::string(b.name) + "' must be " +
+                      expected_text(want) + ", got " + stdlib::type_name(have),
                   {{false, {}, "signature: " + std::string(b.signature)}});
         continue;
       }
@@ -180,12 +176,12 @@ class Checker {
     });
   }
 
-  Context& cx_;
+  CheckContext& cx_;
   std::set<std::string> types_;
 };
 
 }  // namespace
 
-void run_check(Context& cx) { Checker(cx).run(); }
+void run_check(CheckContext& cx) { Checker(cx).run(); }
 
 }  // namespace edict::compiler::internal

@@ -1,5 +1,6 @@
-// The compiler: parsed modules -> checked side tables -> bytecode::Program, as a table of named
-// passes (parse, resolve, check, cost, fold, lower), which gives --dump-after=PASS and --time-passes.
+// The compiler's stages: parsed lang::Modules (from the DSL parser or another front end) ->
+// check() -> CheckedProgram (compiler/checked.h) -> lower() -> bytecode::Program. The passes
+// (parse, resolve, check, cost, fold, lower) are named, which gives --dump-after=PASS and --time-passes.
 #pragma once
 
 #include <memory>
@@ -7,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/checked.h"
 #include "lang/ast.h"
 #include "lang/diagnostics.h"
 #include "lang/source.h"
@@ -34,7 +36,21 @@ struct CompileResult {
 // Names of the passes, in order.
 const std::vector<std::string>& pass_names();
 
-// Compiles every file in `sources` into one Program. Diagnostics (errors and warnings) go to
+// Resolves names and calls, checks rules and literal arguments, estimates costs and folds
+// constants: the passes resolve, check, cost and fold. Every span of `modules` must point into
+// `sources`. Diagnostics go to `sink`; all passes run even after errors, so all are reported.
+CheckedProgram check(std::shared_ptr<const lang::SourceManager> sources, std::vector<lang::Module> modules,
+                     lang::DiagnosticSink& sink, const CompileOptions& opts = {});
+// The same for modules the caller keeps (the rule history's parsed files).
+CheckedProgram check(std::shared_ptr<const lang::SourceManager> sources,
+                     std::vector<std::shared_ptr<const lang::Module>> modules, lang::DiagnosticSink& sink,
+                     const CompileOptions& opts = {});
+
+// Bytecode for a checked program (the lower pass; reads opts.trace and the dump options); null
+// when it has errors. The Program does not refer to `checked`, which may go first.
+std::unique_ptr<bytecode::Program> lower(const CheckedProgram& checked, const CompileOptions& opts = {});
+
+// parse + check + lower: compiles every file in `sources` into one Program. Diagnostics (errors and warnings) go to
 // `sink`; compilation continues after errors so that all of them are reported.
 CompileResult compile(std::shared_ptr<lang::SourceManager> sources, lang::DiagnosticSink& sink,
                       const CompileOptions& opts = {});

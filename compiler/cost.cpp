@@ -25,7 +25,7 @@ double cap(double x) { return std::min(x, kSaturate); }
 
 class CostModel {
  public:
-  explicit CostModel(const Context& cx) : cx_(cx) {}
+  explicit CostModel(const CheckContext& cx) : cx_(cx) {}
 
   // Steps to evaluate e once.
   double cost(const Expr& e) {
@@ -87,7 +87,7 @@ class CostModel {
 
   // Memoised per function; run_cost fills the table callees first, so that a chain of 200,000
   // definitions is not 200,000 nested C++ calls.
-  // A recursive definition (already an E0205 error) counts as 1. a recursive definition (already an E0205 error) counts as 1.
+  // A recursive definition (already an E0205 error) counts as 1.
   double def_cost(uint32_t index) { return memo(index, def_costs_, [&](const Expr& body) { return cost(body); }); }
   double def_size(uint32_t index) { return memo(index, def_sizes_, [&](const Expr& body) { return size(body); }); }
 
@@ -103,7 +103,7 @@ class CostModel {
     return v;
   }
 
-  const Context& cx_;
+  const CheckContext& cx_;
   std::unordered_map<uint32_t, double> def_costs_, def_sizes_;
 };
 
@@ -119,7 +119,7 @@ std::string cost_text(double c) {
 
 }  // namespace
 
-void run_cost(Context& cx) {
+void run_cost(CheckContext& cx) {
   CostModel model(cx);
   // Callees before callers: an iterative post-order walk over the call graph.
   std::vector<uint8_t> state(cx.defs.size(), 0);  // 0 new, 1 on the stack, 2 done
@@ -153,7 +153,7 @@ void run_cost(Context& cx) {
       if (a.expr) total += model.cost(*a.expr);
     }
     total = cap(total);
-    cx.rule_costs.push_back({d.id, total});
+    cx.costs.push_back({d.id, total});
     if (total <= limit) continue;
     lang::Diagnostic diag;
     diag.code = lang::Code::ExpensiveRule;

@@ -39,7 +39,7 @@ class Folder {
  public:
   // Fold runs even after errors in earlier passes, so that constant errors (E0302) and constant
   // asserts and guards (E0305, E0306) are reported together with the rest (see foldable_call).
-  explicit Folder(Context& cx) : cx_(cx), arena_(*cx.program->arena) {}
+  explicit Folder(CheckContext& cx) : cx_(cx), arena_(*cx.arena) {}
 
   void run() {
     for (const DefInfo& d : cx_.defs) {
@@ -190,7 +190,6 @@ class Folder {
     size_t argc = e.kids.size();
     if (argc < b.min_args || (b.max_args != 255 && argc > b.max_args)) return false;
     for (size_t i = 0; i < argc && !b.params.empty(); ++i) {
-      stdlib::Type want = b.params[std::min(i, b.params.size() - 1)];
       stdlib::Type have = stdlib::Type::Any;
       switch (e.kids[i]->kind) {
         case ExprKind::Bool: have = stdlib::Type::Bool; break;
@@ -200,17 +199,17 @@ class Folder {
         case ExprKind::Object: have = stdlib::Type::Object; break;
         default: break;
       }
-      if (want != stdlib::Type::Any && have != stdlib::Type::Any && have != want) return false;
+      if (have != stdlib::Type::Any && !b.accepts(i, have)) return false;
     }
     return true;
   }
 
-  Context& cx_;
+  CheckContext& cx_;
   Arena& arena_;
 };
 
 }  // namespace
 
-void run_fold(Context& cx) { Folder(cx).run(); }
+void run_fold(CheckContext& cx) { Folder(cx).run(); }
 
 }  // namespace edict::compiler::internal

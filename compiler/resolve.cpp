@@ -40,7 +40,7 @@ struct Scope {
 
 class Resolver {
  public:
-  explicit Resolver(Context& cx) : cx_(cx) {}
+  explicit Resolver(CheckContext& cx) : cx_(cx) {}
 
   void run() {
     collect();
@@ -52,7 +52,7 @@ class Resolver {
       current_def_ = -1;
       Scope scope;
       resolve(*cx_.eval_expr, scope);
-      cx_.eval_locals = scope.max;
+      cx_.expression_locals = scope.max;
     }
     check_recursion();
   }
@@ -60,7 +60,8 @@ class Resolver {
  private:
   void collect() {
     std::map<std::string, const lang::RuleDecl*> rule_ids;
-    for (const lang::Module& m : cx_.modules) {
+    for (const auto& mp : cx_.modules) {
+      const lang::Module& m = *mp;
       auto& pkg = cx_.packages[m.package];
       for (const lang::DefDecl& d : m.defs) {
         auto it = pkg.find(d.name);
@@ -93,8 +94,8 @@ class Resolver {
         cx_.rules.push_back({&r, &m, {}});
       }
     }
-    for (const lang::Module& m : cx_.modules) {
-      for (const lang::Import& imp : m.imports) {
+    for (const auto& m : cx_.modules) {
+      for (const lang::Import& imp : m->imports) {
         if (cx_.packages.count(imp.package) == 0) {
           std::vector<std::string> known;
           for (const auto& [name, _] : cx_.packages) {
@@ -183,14 +184,17 @@ class Resolver {
         if (!best.empty()) notes.push_back({false, {}, "did you mean '" + prefix + "." + best + "'?"});
         cx_.error(Code::UnknownName, e.span, "package '" + package + "' has no function '" + fn + "'", notes);
       }
-    } else if (name == "resources" || name == "data") {
+    } else if (int q = stdlib::find_builtin(name); q >= 0 && stdlib::builtins()[q].domain != stdlib::Domain::None) {
+      // A domain is a builtin, but it is looked up before defs: its argument is no expression.
       const Expr* arg = e.kid(0);
       if (e.kids.size() != 1 || arg == nullptr || arg->kind != ExprKind::Name) {
         cx_.error(Code::TypeMismatch, e.span,
                   name + "() takes one resource type name, for example " + name + "(aws_s3_bucket)");
         return;
       }
-      res.kind = name == "data" ? CallRes::Kind::Data : CallRes::Kind::Resources;
+      res.kind = stdlib::builtins()[q].domain == stdlib::Domain::DataSources ? CallRes::Kind::Data
+                                                                               : CallRes::Kind::Resources;
+      res.index = static_cast<uint32_t>(q);
       res.type = arg->text;
       cx_.calls[e.id] = res;
       return;  // the argument is a type name, not an expression
@@ -349,7 +353,7 @@ class Resolver {
     }
   }
 
-  Context& cx_;
+  CheckContext& cx_;
   const lang::Module* module_ = nullptr;
   bool in_rule_ = false;
   int current_def_ = -1;
@@ -357,6 +361,6 @@ class Resolver {
 
 }  // namespace
 
-void run_resolve(Context& cx) { Resolver(cx).run(); }
+void run_resolve(CheckContext& cx) { Resolver(cx).run(); }
 
 }  // namespace edict::compiler::internal

@@ -5,10 +5,12 @@
 #include <set>
 
 #include "common/text.h"
+#include "compiler/compiler.h"
 #include "history/history.h"
 #include "history/internal/git.h"
 #include "lang/diagnostics.h"
 #include "lang/parser.h"
+#include "stdlib/builtins.h"
 
 namespace edict::history {
 
@@ -19,71 +21,45 @@ namespace {
 
 std::string short_hash(const std::string& canonical) { return internal::hash_hex(canonical).substr(0, 16); }
 
-// Writes expressions in a canonical prefix form. Bound names (def parameters, quantifier and
-// comprehension variables) become their binding depth, so renaming one changes nothing; calls
-// to defs become the hash of the def's own canonical form, resolved as the compiler would.
+// Writes expressions in a canonical prefix form, reading what each name and call means from the
+// checked program (so exactly as the compiler resolved it). Bound names (def parameters,
+// quantifier and comprehension variables) become their slot, which is their binding depth, so
+// renaming one changes nothing; calls to defs become the hash of the def's own canonical form.
 class Canonicalizer {
  public:
-  explicit Canonicalizer(const std::vector<const ParsedFile*>& files) {
-    for (const ParsedFile* f : files) {
-      for (const lang::DefDecl& d : f->module.defs) defs_[f->module.package].emplace(d.name, Def{&d, &f->module});
-    }
-  }
+  explicit Canonicalizer(const compiler::CheckedProgram& checked) : checked_(checked) {}
 
-  std::string expr(const Expr* e, const lang::Module& m) {
+  std::string expr(const Expr* e) {
     std::string out;
-    if (e != nullptr) write(out, *e, m, false);
+    if (e != nullptr) write(out, *e);
     return out;
   }
 
  private:
-  struct Def {
-    const lang::DefDecl* decl;
-    const lang::Module* module;
-  };
-
   // The hash of a def's meaning: arity and body, with the defs it calls resolved in turn.
-  std::string def_hash(const Def& d) {
-    if (auto it = memo_.find(d.decl); it != memo_.end()) return it->second;
-    if (!active_.insert(d.decl).second) return "(recursive " + d.decl->name + ")";  // an error anyway
-    std::vector<std::string> saved;
-    saved.swap(scope_);
-    for (const lang::Param& p : d.decl->params) scope_.push_back(p.name);
-    std::string body = "(def " + std::to_string(d.decl->params.size()) + " ";
-    if (d.decl->body) write(body, *d.decl->body, *d.module, true);
+  std::string def_hash(uint32_t index) {
+    if (auto it = memo_.find(index); it != memo_.end()) return it->second;
+    const lang::DefDecl& d = *checked_.defs[index].decl;
+    if (!active_.insert(index).second) return "(recursive " + d.name + ")";  // an error anyway
+    std::string body = "(def " + std::to_string(d.params.size()) + " ";
+    if (d.body) write(body, *d.body);
     body += ")";
-    scope_.swap(saved);
-    active_.erase(d.decl);
-    return memo_[d.decl] = short_hash(body);
+    active_.erase(index);
+    return memo_[index] = short_hash(body);
   }
 
-  const Def* find_def(const std::string& name, const lang::Module& m) const {
-    std::string package = m.package, fn = name;
-    if (size_t dot = name.rfind('.'); dot != std::string::npos) {
-      package = name.substr(0, dot);
-      fn = name.substr(dot + 1);
-      for (const lang::Import& imp : m.imports) {
-        if (imp.alias == package) package = imp.package;
-      }
-    }
-    auto pkg = defs_.find(package);
-    if (pkg == defs_.end()) return nullptr;
-    auto it = pkg->second.find(fn);
-    return it == pkg->second.end() ? nullptr : &it->second;
-  }
-
-  void kids(std::string& out, const Expr& e, const lang::Module& m, bool in_def, size_t from = 0) {
+  void kids(std::string& out, const Expr& e, size_t from = 0) {
     for (size_t i = from; i < e.kids.size(); ++i) {
       out += ' ';
       if (e.kids[i]) {
-        write(out, *e.kids[i], m, in_def);
+        write(out, *e.kids[i]);
       } else {
         out += '_';
       }
     }
   }
 
-  void write(std::string& out, const Expr& e, const lang::Module& m, bool in_def) {
+  void write(std::string& out, const Expr& e) {
     switch (e.kind) {
       case ExprKind::Null: out += "null"; return;
       case ExprKind::Bool: out += e.boolean ? "true" : "false"; return;
@@ -96,28 +72,31 @@ class Canonicalizer {
       case ExprKind::String: text::append_json_string(out, e.text); return;
       case ExprKind::Self: out += "self"; return;
       case ExprKind::Name: {
-        for (size_t i = scope_.size(); i-- > 0;) {
-          if (scope_[i] == e.text) {
-            out += "$" + std::to_string(i);
-            return;
-          }
+        auto it = checked_.names.find(e.id);
+        if (it != checked_.names.end() && it->second.kind == compiler::NameRes::Kind::Local) {
+          out += "$" + std::to_string(it->second.slot);
+          return;
         }
-        out += in_def ? "(name " : "(attr ";
+        // Unresolved only inside a def, where it is an error the compiler reports.
+        out += it == checked_.names.end() ? "(name " : "(attr ";
         out += e.text + ")";
         return;
       }
       case ExprKind::Call: {
-        if ((e.text == "resources" || e.text == "data") && e.kids.size() == 1 && e.kids[0] &&
-            e.kids[0]->kind == ExprKind::Name) {
-          out += "(" + e.text + " " + e.kids[0]->text + ")";
+        using Kind = compiler::CallRes::Kind;
+        auto it = checked_.calls.find(e.id);
+        if (it != checked_.calls.end() && (it->second.kind == Kind::Resources || it->second.kind == Kind::Data)) {
+          out += "(";
+          out += stdlib::builtins()[it->second.index].name;
+          out += " " + it->second.type + ")";
           return;
         }
-        if (const Def* d = find_def(e.text, m)) {
-          out += "(def " + def_hash(*d);
+        if (it != checked_.calls.end() && it->second.kind == Kind::Def) {
+          out += "(def " + def_hash(it->second.index);
         } else {
           out += "(call " + e.text;  // a builtin (or an unknown function: the compiler reports it)
         }
-        kids(out, e, m, in_def);
+        kids(out, e);
         out += ')';
         return;
       }
@@ -130,13 +109,9 @@ class Canonicalizer {
           out += "_)";
           return;
         }
-        write(out, *e.kids[0], m, in_def);
-        size_t bound = e.var2.empty() ? 1 : 2;
-        scope_.push_back(e.var);
-        if (bound == 2) scope_.push_back(e.var2);
-        out += " " + std::to_string(bound);
-        kids(out, e, m, in_def, 1);
-        scope_.resize(scope_.size() - bound);
+        write(out, *e.kids[0]);
+        out += " " + std::to_string(e.var2.empty() ? 1 : 2);
+        kids(out, e, 1);
         out += ')';
         return;
       }
@@ -146,7 +121,7 @@ class Canonicalizer {
           out += ' ';
           text::append_json_string(out, i < e.keys.size() ? e.keys[i] : std::string());
           out += ' ';
-          if (e.kids[i]) write(out, *e.kids[i], m, in_def);
+          if (e.kids[i]) write(out, *e.kids[i]);
         }
         out += ')';
         return;
@@ -159,14 +134,13 @@ class Canonicalizer {
       case ExprKind::Binary: out += std::string("(") + lang::op_text(e.op); break;
       case ExprKind::If: out += "(if"; break;
     }
-    kids(out, e, m, in_def);
+    kids(out, e);
     out += ')';
   }
 
-  std::map<std::string, std::map<std::string, Def>> defs_;  // package -> name -> def (first wins)
-  std::map<const lang::DefDecl*, std::string> memo_;
-  std::set<const lang::DefDecl*> active_;
-  std::vector<std::string> scope_;
+  const compiler::CheckedProgram& checked_;
+  std::map<uint32_t, std::string> memo_;  // def index -> hash
+  std::set<uint32_t> active_;
 };
 
 Fingerprint fingerprint(const lang::RuleDecl& r, const lang::Module& m, Canonicalizer& canon) {
@@ -192,14 +166,14 @@ Fingerprint fingerprint(const lang::RuleDecl& r, const lang::Module& m, Canonica
     md += ')';
   }
   md += "(message ";
-  md += canon.expr(r.message.get(), m);
+  md += canon.expr(r.message.get());
   md += ')';
   for (size_t i = 0; i < r.asserts.size(); ++i) {
     if (!r.asserts[i].message) continue;
     md += "(else ";
     md += std::to_string(i);
     md += ' ';
-    md += canon.expr(r.asserts[i].message.get(), m);
+    md += canon.expr(r.asserts[i].message.get());
     md += ')';
   }
   fp.metadata = short_hash(md);
@@ -212,9 +186,9 @@ Fingerprint fingerprint(const lang::RuleDecl& r, const lang::Module& m, Canonica
   for (const std::string& t : types) ty += " " + t;
   fp.types = short_hash(ty + ")");
 
-  fp.guard = short_hash("(when " + canon.expr(r.when.get(), m) + ")");
+  fp.guard = short_hash("(when " + canon.expr(r.when.get()) + ")");
   std::string as;
-  for (const lang::Assert& a : r.asserts) as += "(assert " + canon.expr(a.expr.get(), m) + ")";
+  for (const lang::Assert& a : r.asserts) as += "(assert " + canon.expr(a.expr.get()) + ")";
   fp.asserts = short_hash(as);
   fp.package = short_hash("(package " + m.package + ")");
   return fp;
@@ -256,7 +230,15 @@ std::shared_ptr<const ParsedFile> parse_rule_file(std::string path, std::string 
 }
 
 RuleTable rule_table(const std::vector<const ParsedFile*>& files) {
-  Canonicalizer canon(files);
+  // The files are parsed one by one (and cached by blob), so every span says file 0 of its own
+  // SourceManager: the checked program's diagnostics cannot be rendered and are not wanted here
+  // (a revision's semantic errors do not stop its history). Only the side tables are read.
+  std::vector<std::shared_ptr<const lang::Module>> modules;
+  for (const ParsedFile* f : files) modules.emplace_back(std::shared_ptr<const void>(), &f->module);  // not owned
+  lang::DiagnosticSink ignored;
+  compiler::CheckedProgram checked =
+      compiler::check(std::make_shared<lang::SourceManager>(), std::move(modules), ignored);
+  Canonicalizer canon(checked);
   RuleTable table;
   for (const ParsedFile* f : files) {
     for (const lang::RuleDecl& r : f->module.rules) {

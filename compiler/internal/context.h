@@ -1,5 +1,5 @@
-// State shared by the compiler passes: the modules, the symbol tables built by resolve, and the
-// side tables keyed by expression id that check, fold and lower read. Internal to compiler/.
+// State shared by the compiler passes: the checking passes fill in a CheckedProgram
+// (compiler/checked.h); lower reads it. Internal to compiler/.
 #pragma once
 
 #include <chrono>
@@ -10,81 +10,64 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compiler/checked.h"
 #include "lang/ast.h"
 #include "lang/diagnostics.h"
 #include "vm/bytecode.h"
 
 namespace edict::compiler::internal {
 
-// What a Name expression means.
-struct NameRes {
-  enum class Kind { Local, Attr } kind = Kind::Attr;
-  uint16_t slot = 0;  // Local
-  Symbol sym = 0;     // Attr: an attribute of self
-};
+using compiler::CallRes;
+using compiler::DefInfo;
+using compiler::NameRes;
+using compiler::RuleInfo;
 
-// What a Call expression calls.
-struct CallRes {
-  enum class Kind { Def, Builtin, Resources, Data } kind = Kind::Builtin;
-  uint32_t index = 0;  // Def: function index; Builtin: builtins() index
-  std::string type;    // Resources / Data
-};
-
-struct DefInfo {
-  const lang::DefDecl* decl = nullptr;
-  const lang::Module* module = nullptr;
-  std::string qualified;
-  uint16_t locals = 0;
-  std::vector<uint32_t> calls;  // defs it calls (for the recursion check)
-};
-
-struct RuleInfo {
-  const lang::RuleDecl* decl = nullptr;
-  const lang::Module* module = nullptr;
-  std::unordered_map<const lang::Expr*, uint16_t> entry_locals;  // root expr -> local slots needed
-};
-
-struct Context {
-  std::shared_ptr<lang::SourceManager> sources;
+// State of the checking passes (resolve, check, cost, fold): the CheckedProgram they fill in,
+// and where their diagnostics go. compiler::check hands the CheckedProgram part on.
+struct CheckContext : CheckedProgram {
   lang::DiagnosticSink* sink = nullptr;
-  std::vector<lang::Module> modules;
-  std::vector<DefInfo> defs;
-  std::vector<RuleInfo> rules;
-  // package -> def name -> index into defs
-  std::map<std::string, std::map<std::string, uint32_t>> packages;
+  double max_cost = 0;  // CompileOptions::max_cost
+  const lang::Expr* eval_expr = nullptr;  // `expression`, when checking one for `edict eval`
 
-  // Side tables keyed by Expr::id.
-  std::unordered_map<uint32_t, NameRes> names;
-  std::unordered_map<uint32_t, CallRes> calls;
-  std::unordered_map<uint32_t, uint16_t> binding_slots;  // Quantifier / Comprehension -> first slot
-  std::unordered_map<uint32_t, Value> folded;            // constant expressions
+  void error(lang::Code code, lang::Span span, std::string message, std::vector<lang::Note> notes = {}) {
+    sink->report(code, span, std::move(message), std::move(notes));
+  }
+};
+
+// State of the lower pass: a read-only view of a CheckedProgram and the Program being built.
+// Folded constants are copied into the Program's own arena, so the Program outlives the
+// CheckedProgram it came from.
+struct Context {
+  explicit Context(const CheckedProgram& c);
+
+  const CheckedProgram& checked;
+  const std::shared_ptr<const lang::SourceManager>& sources;
+  const std::vector<DefInfo>& defs;
+  const std::vector<RuleInfo>& rules;
+  const std::unordered_map<uint32_t, NameRes>& names;
+  const std::unordered_map<uint32_t, CallRes>& calls;
+  const std::unordered_map<uint32_t, uint16_t>& binding_slots;
+  std::unordered_map<uint32_t, Value> folded;  // checked.folded, in program->arena
 
   bool trace = false;  // CompileOptions::trace
-  double max_cost = 0;  // CompileOptions::max_cost
-  // The cost pass's estimate per rule (rule id, steps per resource), in rule order.
-  std::vector<std::pair<std::string, double>> rule_costs;
 
-  // Extra entries for `edict eval` (compile_expression).
+  // The extra entry for `edict eval` (compile_expression).
   const lang::Expr* eval_expr = nullptr;
   uint16_t eval_locals = 0;
 
   std::unique_ptr<bytecode::Program> program;
   bytecode::Entry eval_entry;
 
-  void error(lang::Code code, lang::Span span, std::string message, std::vector<lang::Note> notes = {}) {
-    sink->report(code, span, std::move(message), std::move(notes));
-  }
-  std::string text(const lang::Span& span) const { return std::string(sources->text(span)); }
+  std::string text(const lang::Span& span) const { return checked.text(span); }
 };
 
-// The passes (compiler/*.cpp). Each reads and writes the Context.
-void run_parse(Context& cx);
-void run_resolve(Context& cx);
-void run_check(Context& cx);
+// The passes (compiler/*.cpp): the checking passes write their context, lower reads its view.
+void run_resolve(CheckContext& cx);
+void run_check(CheckContext& cx);
 // Above this estimated cost a rule gets a warning (E0309); CompileOptions::max_cost overrides it.
 constexpr double kCostWarning = 1e9;
-void run_cost(Context& cx);
-void run_fold(Context& cx);
+void run_cost(CheckContext& cx);
+void run_fold(CheckContext& cx);
 void run_lower(Context& cx);
 
 // Calls f on e and every expression below it (pre-order).

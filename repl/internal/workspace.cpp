@@ -19,14 +19,6 @@ std::shared_ptr<lang::SourceManager> make_sources(const std::vector<Unit>& units
   return sources;
 }
 
-std::unique_ptr<bytecode::Program> compile_units(const std::vector<Unit>& units, bool trace) {
-  lang::DiagnosticSink sink;
-  compiler::CompileOptions opts;
-  opts.trace = trace;
-  auto program = compiler::compile(make_sources(units), sink, opts).program;
-  return program ? std::move(program) : std::make_unique<bytecode::Program>();
-}
-
 std::string qualified(const std::string& package, const std::string& name) {
   return package.empty() ? name : package + "." + name;
 }
@@ -72,30 +64,34 @@ bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& d
   Names fresh = names_of(incoming);
   std::vector<std::string> replaced_rules, replaced_defs;
   std::vector<Unit> next;
-  for (const Unit& old : units_) {
+  // The units kept here compiled without errors, so each rule id and def name is there once.
+  std::vector<size_t> kept_items(units_.size(), 0);
+  std::vector<Unit> blanked = units_;
+  if (checked_) {
+    for (const compiler::RuleInfo& r : checked_->rules) {
+      uint32_t file = r.decl->span.file;
+      if (contains(fresh.rules, r.decl->id)) {
+        add_unique(replaced_rules, r.decl->id);
+        blank(blanked[file].text, r.decl->span);
+      } else {
+        ++kept_items[file];
+      }
+    }
+    for (const compiler::DefInfo& d : checked_->defs) {
+      uint32_t file = d.decl->span.file;
+      if (contains(fresh.defs, d.qualified)) {
+        add_unique(replaced_defs, d.qualified);
+        blank(blanked[file].text, d.decl->span);
+      } else {
+        ++kept_items[file];
+      }
+    }
+  }
+  for (size_t i = 0; i < units_.size(); ++i) {
+    const Unit& old = units_[i];
     bool reloaded = std::any_of(incoming.begin(), incoming.end(), [&](const Unit& u) { return u.path == old.path; });
-    Unit unit = old;
-    lang::SourceManager sources;
-    lang::DiagnosticSink ignored;  // every unit kept here compiled before
-    lang::Module m = lang::parse_module(sources, sources.add(unit.path, unit.text), ignored);
-    size_t kept = 0;
-    for (const lang::RuleDecl& r : m.rules) {
-      if (contains(fresh.rules, r.id)) {
-        add_unique(replaced_rules, r.id);
-        blank(unit.text, r.span);
-      } else {
-        ++kept;
-      }
-    }
-    for (const lang::DefDecl& d : m.defs) {
-      std::string name = qualified(m.package, d.name);
-      if (contains(fresh.defs, name)) {
-        add_unique(replaced_defs, name);
-        blank(unit.text, d.span);
-      } else {
-        ++kept;
-      }
-    }
+    Unit& unit = blanked[i];
+    size_t kept = kept_items[i];
     // A unit left with no items would be an empty file (E0106): it goes, as does a reloaded file.
     if (kept > 0 && !reloaded) next.push_back(std::move(unit));
   }
@@ -104,12 +100,16 @@ bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& d
 
   auto sources = make_sources(next);
   lang::DiagnosticSink sink;
-  compiler::CompileResult result = compiler::compile(sources, sink);
+  std::vector<lang::Module> modules;
+  for (uint32_t f = 0; f < sources->size(); ++f) modules.push_back(lang::parse_module(*sources, f, sink));
+  auto checked = std::make_unique<compiler::CheckedProgram>(compiler::check(sources, std::move(modules), sink));
+  std::unique_ptr<bytecode::Program> program = compiler::lower(*checked);
   diagnostics = render_diagnostics(sink, *sources, first_new);
-  if (!result.program) return false;
+  if (!program) return false;
 
   units_ = std::move(next);
-  program_ = std::move(result.program);
+  checked_ = std::move(checked);
+  program_ = std::move(program);
   traced_.reset();
   change = {};
   for (const std::string& id : fresh.rules) {
@@ -122,7 +122,12 @@ bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& d
 }
 
 const bytecode::Program& Workspace::traced_program() {
-  if (!traced_) traced_ = compile_units(units_, true);
+  if (!traced_ && checked_) {
+    compiler::CompileOptions opts;
+    opts.trace = true;
+    traced_ = compiler::lower(*checked_, opts);
+  }
+  if (!traced_) traced_ = std::make_unique<bytecode::Program>();  // nothing loaded yet
   return *traced_;
 }
 

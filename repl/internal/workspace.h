@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/checked.h"
 #include "lang/diagnostics.h"
 #include "lang/source.h"
 #include "vm/bytecode.h"
@@ -38,7 +39,7 @@ class Workspace {
 
   // The compiled rules (never null: an empty program before any rule is loaded).
   const bytecode::Program& program() const { return *program_; }
-  // The same rules compiled with CompileOptions::trace, for :why (compiled on first use).
+  // The same rules lowered with CompileOptions::trace, for :why (on first use).
   const bytecode::Program& traced_program();
   // Every unit, then `extra` as the last file: for compiling an expression or a REPL input.
   std::shared_ptr<lang::SourceManager> sources_with(const Unit& extra) const;
@@ -46,6 +47,9 @@ class Workspace {
 
  private:
   std::vector<Unit> units_;
+  // units_[i] is file i; what the rules and defs of the units are and where they are is read
+  // from here, not from parsing the units again.
+  std::unique_ptr<compiler::CheckedProgram> checked_;
   std::unique_ptr<bytecode::Program> program_;
   std::unique_ptr<bytecode::Program> traced_;
 };

@@ -132,3 +132,19 @@ TEST_CASE("compare: add, remove, modify, move, and modify wins over move") {
   CHECK(mc[0].kind == ChangeKind::Modify);
   CHECK(mc[0].previous.file == "a.edict");
 }
+
+TEST_CASE("names and calls mean what the compiler resolved them to") {
+  // A def of the package shadows the builtin of the same name, so its body counts.
+  std::string shadow = "package p\ndef lower(s) = s\nrule R {\n  on aws_s3_bucket\n  assert lower(bucket) == \"x\"\n}\n";
+  CHECK(parts(shadow, replace(shadow, "def lower(s) = s", "def lower(s) = s + \"!\"")) == Parts{"asserts"});
+  // Without the def it is the builtin; defining one changes what the call means.
+  std::string builtin = "rule R {\n  on aws_s3_bucket\n  assert lower(bucket) == \"x\"\n}\n";
+  CHECK(parts(builtin, "def lower(s) = s\n" + builtin) == Parts{"asserts"});
+  // A domain counts by the type it names; its bound variable by its slot, whatever its name.
+  std::string domain = "rule R {\n  on aws_s3_bucket\n  assert some b in resources(aws_s3_bucket): b.id == id\n}\n";
+  CHECK(parts(domain, replace(domain, "resources(aws_s3_bucket)", "resources(aws_s3_object)")) == Parts{"asserts"});
+  CHECK(parts(domain, replace(domain, "resources(", "data(")) == Parts{"asserts"});
+  CHECK(parts(domain, replace(replace(domain, "some b in", "some c in"), "b.id", "c.id")).empty());
+  // A name bound by a quantifier and an attribute of the same spelling are told apart.
+  CHECK(parts(domain, replace(domain, "b.id == id", "b.id == b")) == Parts{"asserts"});
+}

@@ -91,11 +91,19 @@ TEST_CASE("table entries are well formed", "[stdlib][table]") {
     CHECK(b.example.find(std::string(b.name) + "(") != std::string_view::npos);
     CHECK(b.min_args <= b.max_args);
     if (b.max_args == 255) {
-      CHECK(b.params.size() == static_cast<size_t>(b.min_args) + 1);  // the last one repeats
+      CHECK(b.params.back().variadic);  // the last one repeats
     } else {
       CHECK(b.params.size() == b.max_args);
     }
-    CHECK((b.fn == nullptr) == (b.category == "resources"));
+    for (size_t i = 0; i < b.params.size(); ++i) {
+      INFO(b.params[i].name);
+      CHECK(b.params[i].types.empty() == (b.domain != Domain::None));  // a domain takes a type name
+      CHECK((!b.params[i].variadic || i + 1 == b.params.size()));
+      if (i + 1 < b.params.size()) CHECK((!b.params[i].optional || b.params[i + 1].optional));
+    }
+    CHECK(!b.result.empty());
+    CHECK((b.fn == nullptr) == (b.domain != Domain::None));
+    CHECK((b.domain != Domain::None) == (b.category == "resources"));
   }
 }
 
@@ -140,4 +148,24 @@ TEST_CASE("docs/stdlib.md is generated from the table", "[stdlib][table][docs]")
   INFO("docs/stdlib.md is out of date; regenerate it with: build/edict builtins --markdown > docs/stdlib.md");
   bool up_to_date = text.str() == stdlib_markdown();  // not CHECKed directly: both texts are long
   CHECK(up_to_date);
+}
+
+TEST_CASE("signatures and arity are derived from the typed parameters", "[stdlib][table]") {
+  auto at = [](std::string_view name) -> const Builtin& { return builtins()[static_cast<size_t>(find_builtin(name))]; };
+  CHECK(at("startswith").signature == "startswith(s: string, prefix: string) -> bool");
+  const Builtin& substr = at("substr");
+  CHECK(substr.signature == "substr(s: string, start: number, length?: number) -> string");
+  CHECK((substr.min_args == 2 && substr.max_args == 3));
+  const Builtin& format = at("format");
+  CHECK(format.signature == "format(template: string, values: any...) -> string");
+  CHECK((format.min_args == 1 && format.max_args == 255));
+  CHECK(at("get").signature == "get(c: object|list, key: string|number, default: any) -> any");
+  CHECK(at("resources").signature == "resources(TYPE) -> list");
+  CHECK(at("now").signature == "now() -> number");
+  // The same declaration is what the checker tests literals against.
+  CHECK(at("get").accepts(0, Type::List));
+  CHECK_FALSE(at("get").accepts(0, Type::String));
+  CHECK(at("format").accepts(5, Type::Bool));  // the variadic parameter repeats
+  CHECK_FALSE(at("format").accepts(0, Type::Number));
+  CHECK(at("lower").accepts(3, Type::Number));  // past the end is the arity check's business
 }
