@@ -187,9 +187,7 @@ int run_evaluate(const EvaluateArgs& args) {
   if (!prepare_ci(args, ci)) return 2;
   PhaseTimer timer;
   bool ok = false;
-  compiler::CompileOptions copts;
-  copts.trace = args.explain;  // only then: traced programs are longer
-  auto program = compile_rules(rule_paths, false, false, copts, args.no_color, ok);
+  auto program = compile_rules(rule_paths, false, false, {}, args.no_color, ok);
   if (!ok) return 2;
   timer.mark("compile");
   std::vector<std::string> rule_ids;  // --rule, --skip-rule and --control resolved (empty: all)
@@ -427,9 +425,7 @@ int run_explain(const ExplainArgs& args) {
   int64_t now = 0;
   if (!check_clock(now)) return 2;
   bool ok = false;
-  compiler::CompileOptions copts;
-  copts.trace = true;
-  auto program = compile_rules(args.rules, false, false, copts, false, ok);
+  auto program = compile_rules(args.rules, false, false, {}, false, ok);
   if (!ok) return 2;
   const bytecode::Rule* rule = program->find_rule(args.rule);
   if (rule == nullptr) return unknown_rule(*program, args.rule);
@@ -511,9 +507,7 @@ int run_test(const TestArgs& args) {
     }
   }
   bool ok = false;
-  compiler::CompileOptions copts;
-  copts.trace = true;  // mismatches show traces
-  auto program = compile_rules(rule_files, false, false, copts, false, ok);
+  auto program = compile_rules(rule_files, false, false, {}, false, ok);
   if (!ok) return 2;
   ruletest::RunOptions ro;
   ro.pattern = args.run;

@@ -101,9 +101,7 @@ CompileResult compile(std::shared_ptr<lang::SourceManager> sources, std::vector<
   cx.sink = &sink;
   cx.program = std::make_unique<bytecode::Program>();
   cx.program->sources = sources;
-  cx.trace = opts.trace;
   cx.max_cost = opts.max_cost;
-  cx.program->traced = opts.trace;
   run_passes(cx, opts);
   CompileResult result;
   if (!sink.has_errors()) result.program = std::move(cx.program);

@@ -53,4 +53,9 @@ const Rule* Program::find_rule(std::string_view id) const {
   return nullptr;
 }
 
+const ExprNode* Program::node(uint32_t id) const {
+  auto it = nodes.find(id);
+  return it == nodes.end() ? nullptr : &it->second;
+}
+
 }  // namespace edict::bytecode

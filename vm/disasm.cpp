@@ -45,7 +45,6 @@ std::string operand_text(const Program& p, const Instr& in) {
     case OpCode::MAKE_LIST:
     case OpCode::MAKE_OBJECT:
     case OpCode::TEMPLATE: return "n=" + std::to_string(in.b);
-    case OpCode::TRACE: return "T" + std::to_string(in.b);
     default: return "";
   }
 }

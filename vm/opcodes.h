@@ -11,8 +11,8 @@
 // - Iteration keeps its state (domain, position, accumulator) on the VM's iterator stack, not on
 //   the value stack: ITER_START pushes an iterator, QUANT_END / COMPR_END pop it.
 // - Every opcode that can fail at run time has a span in Program::spans for the error message.
-// - TRACE exists only in programs compiled with CompileOptions::trace (engine/trace.h), so normal
-//   programs never execute it; it leaves the stack as it is.
+// - No opcode exists for explanations: a vm::EvalListener learns values from Program::sites
+//   (vm/listener.h), so the code is the same whether or not anyone listens.
 #pragma once
 
 // clang-format off
@@ -63,8 +63,7 @@
   X(COMPR_END,    "-",      "-",      "-- list",       "pop the iterator and push the collected list")  \
   X(MAKE_LIST,    "-",      "n",      "v1..vn -- l",   "build a list of B values")                      \
   X(MAKE_OBJECT,  "-",      "n",      "k1 v1..kn vn -- o", "build an object of B key/value pairs")      \
-  X(TEMPLATE,     "-",      "n",      "p1..pn -- s",   "concatenate B parts (strings as is, others as JSON)") \
-  X(TRACE,        "-",      "node",   "v -- v",        "tracing builds only: record v as the value of Program::trace_nodes[B]")
+  X(TEMPLATE,     "-",      "n",      "p1..pn -- s",   "concatenate B parts (strings as is, others as JSON)")
 // clang-format on
 
 namespace edict::bytecode {

@@ -59,7 +59,6 @@ struct Context {
   std::unordered_map<uint32_t, uint16_t> binding_slots;  // Quantifier / Comprehension -> first slot
   std::unordered_map<uint32_t, Value> folded;            // constant expressions
 
-  bool trace = false;  // CompileOptions::trace
   double max_cost = 0;  // CompileOptions::max_cost
   // The cost pass's estimate per rule (rule id, steps per resource), in rule order.
   std::vector<std::pair<std::string, double>> rule_costs;
@@ -96,13 +95,9 @@ void walk(const lang::Expr& e, F&& f) {
   }
 }
 
-// Tracing builds: the bytecode::TraceNode of every expression in guards, asserts and def bodies.
-struct TraceIndex {
-  std::unordered_map<uint32_t, uint32_t> nodes;     // Expr::id -> index into Program::trace_nodes
-  std::unordered_map<uint32_t, uint32_t> bindings;  // quantifier/comprehension id -> its Binding node
-};
-// Fills program->trace_nodes (trace_nodes.cpp). Def i's body is a DefBody node of function i.
-TraceIndex build_trace_nodes(const Context& cx);
+// Fills program->nodes with every expression of guards, asserts and def bodies (node_table.cpp),
+// all but their code ranges, which lowering sets.
+void build_node_table(Context& cx);
 
 // AWS resource types known by name (known_types.cpp), for "did you mean" on misspelt types.
 const std::vector<std::string>& known_resource_types();

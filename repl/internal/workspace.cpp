@@ -19,14 +19,6 @@ std::shared_ptr<lang::SourceManager> make_sources(const std::vector<Unit>& units
   return sources;
 }
 
-std::unique_ptr<bytecode::Program> compile_units(const std::vector<Unit>& units, bool trace) {
-  lang::DiagnosticSink sink;
-  compiler::CompileOptions opts;
-  opts.trace = trace;
-  auto program = compiler::compile(make_sources(units), sink, opts).program;
-  return program ? std::move(program) : std::make_unique<bytecode::Program>();
-}
-
 std::string qualified(const std::string& package, const std::string& name) {
   return package.empty() ? name : package + "." + name;
 }
@@ -110,7 +102,6 @@ bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& d
 
   units_ = std::move(next);
   program_ = std::move(result.program);
-  traced_.reset();
   change = {};
   for (const std::string& id : fresh.rules) {
     (contains(replaced_rules, id) ? change.rules_replaced : change.rules_added).push_back(id);
@@ -119,11 +110,6 @@ bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& d
     (contains(replaced_defs, name) ? change.defs_replaced : change.defs_added).push_back(name);
   }
   return true;
-}
-
-const bytecode::Program& Workspace::traced_program() {
-  if (!traced_) traced_ = compile_units(units_, true);
-  return *traced_;
 }
 
 std::shared_ptr<lang::SourceManager> Workspace::sources_with(const Unit& extra) const {
