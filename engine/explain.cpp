@@ -1,6 +1,7 @@
-// Renders why an assert failed. The assert runs once more with a recording listener; the walk
-// then reads each sub-expression's value from the recording, and runs on its own only an operand
-// that a short circuit skipped (every false conjunct is explained, not just the first).
+// Renders why an assert failed. The walk over the assert's and/or/not/comparison structure needs
+// the values of a few of its nodes: it runs each on its own (Interpreter::run_node) with a
+// listener that records just those nodes, so one run of a comparison gives both operands, and a
+// conjunct that a short circuit skipped is still explained (every false one is, not the first).
 #include "engine/explain.h"
 
 #include "common/text.h"
@@ -61,13 +62,17 @@ struct Explainer {
   void compare(const bytecode::ExprNode& x, uint32_t id, std::vector<std::string>& out, const std::string& indent) {
     Value l, r;
     std::string err;
+    value(id, l, err);  // one run records both operands (an error shows below, on the operand)
+    err.clear();
     if (x.kids.size() != 2 || !value(x.kids[0], l, err) || !value(x.kids[1], r, err)) {
       out.push_back(indent + text(id) + ": could not be evaluated (" + err + ")");
       return;
     }
     const std::string& op = x.op;
-    std::string lhs_text = text(x.kids[0]), rhs_text = text(x.kids[1]);
     bool lhs_literal = p.node(x.kids[0])->folded;
+    // The operand the line is about (the other one is the expectation).
+    std::string lhs_text = lhs_literal ? std::string() : text(x.kids[0]);
+    std::string rhs_text = lhs_literal ? text(x.kids[1]) : std::string();
     if (op == "in" || op == "not in") {
       if (lhs_literal) {
         out.push_back(indent + rhs_text + ": expected " + (op == "in" ? "to contain " : "not to contain ") + show(l) +
@@ -92,6 +97,21 @@ struct Explainer {
       out.push_back(indent + lhs_text + ": expected anything but " + show(r));
     } else {
       out.push_back(indent + lhs_text + ": expected " + op + " " + show(r) + ", got " + show(l));
+    }
+  }
+
+  // The nodes explain() may read, so that the recording keeps only them.
+  void wanted(uint32_t id, int depth) {
+    const bytecode::ExprNode& x = *p.node(id);
+    rec.wanted.push_back(id);
+    K kind = depth > kMaxDepth || x.folded ? K::Other : x.kind;
+    if (kind == K::Compare) {
+      for (uint32_t k : x.kids) rec.wanted.push_back(k);
+    } else if (kind == K::And || kind == K::Or) {
+      std::vector<uint32_t> kids;
+      operands(x.kids[0], kind, kids);
+      operands(x.kids[1], kind, kids);
+      for (uint32_t k : kids) wanted(k, depth + 1);
     }
   }
 
@@ -180,10 +200,7 @@ std::vector<std::string> explain_failure(vm::Interpreter& vm, const bytecode::As
   const bytecode::Program& p = vm.program();
   if (p.node(a.entry.node) == nullptr) return out;
   Explainer x{vm, p, a.entry, self, {}};
-  Value v;
-  vm.set_listener(&x.rec);
-  vm.run(a.entry, self, v);  // it gave false a moment ago; an error leaves the values before it
-  vm.set_listener(nullptr);
+  x.wanted(a.entry.node, 0);
   x.explain(a.entry.node, 0, out, "");
   return out;
 }

@@ -5,9 +5,11 @@
 namespace edict::engine::internal {
 
 void Recording::bound(uint32_t node, std::span<const Value> vars) {
+  if (!wants(node)) return;
   Event e{node, true, {}, {}};
   if (vars.size() == 2) {
-    e.value = Value::list(arena_, vars);
+    if (!arena_) arena_ = std::make_unique<Arena>();
+    e.value = Value::list(*arena_, vars);
     // Over a list the names are (index, element); over an object (key, value), about the key.
     e.element = vars[0].is_number() ? vars[1] : vars[0];
   } else if (vars.size() == 1) {

@@ -2,6 +2,8 @@
 // iteration's binding. The explanations (engine/trace.cpp, engine/explain.cpp) are built from it.
 #pragma once
 
+#include <algorithm>
+#include <memory>
 #include <vector>
 
 #include "vm/listener.h"
@@ -17,7 +19,9 @@ struct Event {
 
 class Recording : public vm::EvalListener {
  public:
-  void value(uint32_t node, const Value& v) override { events.push_back({node, false, v, {}}); }
+  void value(uint32_t node, const Value& v) override {
+    if (wants(node)) events.push_back({node, false, v, {}});
+  }
   void bound(uint32_t node, std::span<const Value> vars) override;
 
   // The last value `node` had among events [0, end), or null.
@@ -28,13 +32,19 @@ class Recording : public vm::EvalListener {
   // Forgets every event (values of the interpreter must not be read after its reset() anyway).
   void clear() {
     events.clear();
-    arena_.reset();
+    if (arena_) arena_->reset();
   }
 
   std::vector<Event> events;
+  // When not empty, only these nodes are recorded (an explanation that needs a few values does
+  // not keep those of every iteration below them).
+  std::vector<uint32_t> wanted;
 
  private:
-  Arena arena_;  // the [index or key, element] lists of two-name bindings
+  bool wants(uint32_t node) const {
+    return wanted.empty() || std::find(wanted.begin(), wanted.end(), node) != wanted.end();
+  }
+  std::unique_ptr<Arena> arena_;  // the [index or key, element] lists of two-name bindings (made on first use)
 };
 
 }  // namespace edict::engine::internal
