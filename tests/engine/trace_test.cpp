@@ -143,3 +143,21 @@ TEST_CASE("undecided quantifiers show their first elements, then how many more")
   CHECK(t[11] == "    x = 5  (element 5 of 7)");
   CHECK(t[13] == "    ... 2 more elements");
 }
+
+TEST_CASE("a failure explains every false conjunct, including those a short circuit skipped") {
+  auto p = build(
+      "rule R { on aws_db_instance assert engine == \"postgres\" and allocated_storage >= 100 and "
+      "allocated_storage / zero > 1 and (all k, v in tags: v != \"\") }");
+  OneResource r(R"({"allocated_storage": 20, "engine": "mysql", "zero": 0, "tags": {"a": "1", "b": ""}})");
+  engine::EvalOptions opts;
+  opts.now_unix = 1;
+  engine::Result res = engine::evaluate_one(*p, r.set, p->rules.at(0), r.set.resources().at(0), opts);
+  CHECK(res.status == engine::Status::Fail);
+  CHECK(res.why == std::vector<std::string>{
+                       "engine: expected \"postgres\", got \"mysql\"",
+                       "allocated_storage: expected >= 100, got 20",
+                       "allocated_storage / zero > 1: could not be evaluated (division by zero)",
+                       "`all k, v in tags: v != \"\"` fails for \"b\"",
+                   });
+  CHECK(res.trace.empty());  // not asked for
+}
