@@ -62,7 +62,6 @@ bool Interpreter::execute(uint32_t pc, uint16_t locals, Value& out, uint32_t sto
 
 void Interpreter::report(uint32_t pc, bytecode::ValueSite::When when, uint32_t base) {
   using When = bytecode::ValueSite::When;
-  if (listener_ == nullptr || pc + 1 >= program_.site_begin.size()) return;
   // What the listener does with a value (walk it, print it) is not the rule's work: no budget.
   struct Unmetered {
     WorkMeter* saved = current_meter;
@@ -173,12 +172,20 @@ bool Interpreter::dispatch(uint32_t pc, uint16_t nlocals, Value& out, uint32_t s
 #define POP() pop()
 #define TOP() stack_.back()
 #define FAIL(msg) return fail(pc, msg)
+  // Observed only: most instructions have no site, and only those that do call report().
+  [[maybe_unused]] const uint32_t* site_begin = program_.site_begin.data();
+  [[maybe_unused]] const bool reporting =
+      listener_ != nullptr && program_.site_begin.size() == program_.code.size() + 1;
+#define REPORT(at, when)                                                             \
+  if constexpr (Observed) {                                                          \
+    if (reporting && site_begin[at] != site_begin[(at) + 1]) report(at, when, base); \
+  }
 // A jump taken: the listener learns the value of the expression it ends (and/or, ??, if).
-#define TAKE_JUMP()                                                     \
-  {                                                                     \
-    if constexpr (Observed) report(pc, bytecode::ValueSite::When::Taken, base); \
-    pc = in.b;                                                          \
-    continue;                                                           \
+#define TAKE_JUMP()                                 \
+  {                                                 \
+    REPORT(pc, bytecode::ValueSite::When::Taken);   \
+    pc = in.b;                                      \
+    continue;                                       \
   }
 // A value the rule built is nested deeper than the budget allows.
 #define CHECK_DEPTH(v) \
@@ -409,7 +416,7 @@ bool Interpreter::dispatch(uint32_t pc, uint16_t nlocals, Value& out, uint32_t s
         base = frames_.back().base;
         PUSH(v);
         pc = f.return_pc;
-        if constexpr (Observed) report(pc - 1, bytecode::ValueSite::When::Done, base);  // the CALL
+        REPORT(pc - 1, bytecode::ValueSite::When::Done);  // the CALL
         continue;
       }
       case OpCode::RESOURCES: PUSH(resources_of(program_.strings[in.b], in.a == 1)); break;
@@ -643,7 +650,7 @@ bool Interpreter::dispatch(uint32_t pc, uint16_t nlocals, Value& out, uint32_t s
         break;
       }
     }
-    if constexpr (Observed) report(pc, bytecode::ValueSite::When::Done, base);
+    REPORT(pc, bytecode::ValueSite::When::Done);
     ++pc;
   }
   } catch (const StepLimit& e) {
@@ -660,6 +667,7 @@ bool Interpreter::dispatch(uint32_t pc, uint16_t nlocals, Value& out, uint32_t s
 #undef TOP
 #undef FAIL
 #undef TAKE_JUMP
+#undef REPORT
 #undef CHECK_DEPTH
 }
 
