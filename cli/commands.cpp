@@ -257,7 +257,6 @@ int run_explain(const ExplainArgs& args) {
   int64_t now = 0;
   if (!check_clock(now)) return 2;
   compiler::CompileOptions copts;
-  copts.trace = true;
   auto program = compile_rules(args.rules, false, false, copts, false);
   if (!program) return 2;
   const bytecode::Rule* rule = program->find_rule(args.rule);
@@ -325,7 +324,6 @@ int run_test(const TestArgs& args) {
     }
   }
   compiler::CompileOptions copts;
-  copts.trace = true;  // mismatches show traces
   auto program = compile_rules(rule_files, false, false, copts, false);
   if (!program) return 2;
   ruletest::RunOptions ro;

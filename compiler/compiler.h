@@ -20,10 +20,6 @@ struct CompileOptions {
   std::vector<std::string> dump_after;  // pass names; dumps go to `dump`
   bool time_passes = false;             // per-pass timings go to `dump`
   std::ostream* dump = nullptr;
-  // Emit a TRACE instruction after every expression of guards, asserts and def bodies, so that
-  // engine/trace.h can record each sub-expression's value. Costs nothing unless recording, but
-  // makes the code longer: only `edict explain`, `evaluate --explain` and `edict test` ask for it.
-  bool trace = false;
   // A rule whose static cost estimate passes this is an error (E0309); 0: a warning above
   // internal::kCostWarning (one billion steps per resource).
   double max_cost = 0;

@@ -1,7 +1,9 @@
-// The lower pass: emits bytecode for functions, rule entries and their explanation trees.
-// Joins written as a quantifier over resources(T) filtered by `x.path refers E` are lowered to a
-// REFERRERS hash-index lookup instead of a scan over every resource of T. Tracing builds add a
-// TRACE instruction after each expression of guards, asserts and def bodies (see engine/trace.h).
+// The lower pass: emits bytecode for functions and rule entries, and records where each
+// expression's value appears (Program::sites, read by an EvalListener; vm/listener.h) without
+// emitting anything for it. Joins written as a quantifier over resources(T) filtered by
+// `x.path refers E` are lowered to a REFERRERS hash-index lookup instead of a scan over every
+// resource of T.
+#include <algorithm>
 #include <functional>
 
 #include "common/text.h"
@@ -14,6 +16,7 @@ namespace edict::compiler::internal {
 using bytecode::Entry;
 using bytecode::Instr;
 using bytecode::OpCode;
+using bytecode::ValueSite;
 using lang::Expr;
 using lang::ExprKind;
 using lang::Op;
@@ -35,7 +38,7 @@ class Lowerer {
   explicit Lowerer(Context& cx) : cx_(cx), p_(*cx.program) {}
 
   void run() {
-    if (cx_.trace) trace_ = build_trace_nodes(cx_);
+    build_node_table(cx_);
     // Function indexes equal def indexes so CALL operands can be assigned before bodies exist.
     for (const DefInfo& d : cx_.defs) {
       bytecode::Function f;
@@ -52,6 +55,7 @@ class Lowerer {
     }
     for (const RuleInfo& r : cx_.rules) lower_rule(r);
     if (cx_.eval_expr) cx_.eval_entry = entry(*cx_.eval_expr, cx_.eval_locals);
+    finish_sites();
   }
 
  private:
@@ -65,7 +69,7 @@ class Lowerer {
   void patch(uint32_t at, uint32_t target) { p_.code[at].b = target; }
 
   Entry entry(const Expr& e, uint16_t locals) {
-    Entry en{here(), locals};
+    Entry en{here(), locals, p_.nodes.count(e.id) > 0 ? e.id : 0};
     emit(e);
     op(OpCode::RETURN, e.span);
     return en;
@@ -109,62 +113,21 @@ class Lowerer {
       ba.entry = entry(*a.expr, locals);
       ba.span = a.span;
       ba.text = text::one_line(cx_.text(a.expr->span));
-      ++untraced_;  // messages and explanations are never recorded
+      ++unobserved_;  // messages are never explained
       if (a.message) {
         ba.has_message = true;
         ba.message = entry(*a.message, locals_for(r, a.message.get()));
       }
-      ba.explain = explain(*a.expr, locals, 0);
-      --untraced_;
+      --unobserved_;
       out.asserts.push_back(std::move(ba));
     }
     if (d.message) {
-      ++untraced_;
+      ++unobserved_;
       out.has_message = true;
       out.message = entry(*d.message, locals_for(r, d.message.get()));
-      --untraced_;
+      --unobserved_;
     }
     p_.rules.push_back(std::move(out));
-  }
-
-  // The explanation tree for a boolean expression (see bytecode::Explain).
-  bytecode::Explain explain(const Expr& e, uint16_t locals, int depth) {
-    using K = bytecode::Explain::Kind;
-    bytecode::Explain x;
-    x.text = text::one_line(cx_.text(e.span));
-    x.span = e.span;
-    x.value = entry(e, locals);
-    if (depth > 6) return x;
-    if (e.kind == ExprKind::Binary && (e.op == Op::And || e.op == Op::Or)) {
-      x.kind = e.op == Op::And ? K::And : K::Or;
-      // Flatten chains: a and b and c -> [a, b, c].
-      std::function<void(const Expr&)> add = [&](const Expr& k) {
-        if (k.kind == ExprKind::Binary && k.op == e.op) {
-          add(*k.kids[0]);
-          add(*k.kids[1]);
-        } else {
-          x.kids.push_back(explain(k, locals, depth + 1));
-        }
-      };
-      add(*e.kids[0]);
-      add(*e.kids[1]);
-    } else if (e.kind == ExprKind::Unary && e.op == Op::Not) {
-      x.kind = K::Not;
-      x.kids.push_back(explain(*e.kids[0], locals, depth + 1));
-    } else if (e.kind == ExprKind::Binary && e.op != Op::Refers && e.op != Op::Coalesce && e.op >= Op::Eq &&
-               e.op <= Op::NotIn) {
-      x.kind = K::Compare;
-      x.op = lang::op_text(e.op);
-      x.lhs = entry(*e.kids[0], locals);
-      x.rhs = entry(*e.kids[1], locals);
-      x.lhs_text = text::one_line(cx_.text(e.kids[0]->span));
-      x.rhs_text = text::one_line(cx_.text(e.kids[1]->span));
-      x.lhs_literal = cx_.folded.count(e.kids[0]->id) > 0;
-    } else if (e.kind == ExprKind::Quantifier) {
-      x.kind = K::Quantifier;
-      x.op = lang::quant_text(e.quant);
-    }
-    return x;
   }
 
   // Splits a chain `x.a.b` into its root and dotted path ("a.b"); for a bare attribute name the
@@ -233,11 +196,12 @@ class Lowerer {
       auto nr = cx_.names.find(root->id);
       if (nr == cx_.names.end() || nr->second.kind != NameRes::Kind::Local || nr->second.slot != slot) continue;
       if (uses_binding(*c->kids[1], slot, 1)) continue;
-      ++untraced_;
+      uint32_t begin = here();
+      ++unobserved_;  // part of the filter, whose own code reports it
       emit(*c->kids[1]);
-      --untraced_;
+      --unobserved_;
       op(OpCode::REFERRERS, domain.span, static_cast<uint16_t>(p_.add_string(call->second.type)), intern(path));
-      trace(domain, true);
+      observe(domain, begin, true);
       return true;
     }
     // The other direction: `E.path refers x` where x is the bound resource: follow E's edges.
@@ -251,47 +215,79 @@ class Lowerer {
       std::string path;
       if (!attr_path(cx_, *c->kids[0], root, path)) continue;
       if (root != nullptr && uses_binding(*root, slot, 1)) continue;
-      ++untraced_;
+      uint32_t begin = here();
+      ++unobserved_;
       if (root == nullptr) {
         op(OpCode::SELF, c->kids[0]->span);
       } else {
         emit(*root);
       }
-      --untraced_;
+      --unobserved_;
       op(OpCode::REFERENCED, domain.span, static_cast<uint16_t>(p_.add_string(call->second.type)), intern(path));
-      trace(domain, true);
+      observe(domain, begin, true);
       return true;
     }
     return false;
   }
 
-  // Emits code leaving the value of `e`, then (tracing builds) a TRACE recording it. Jumps that
-  // skip the rest of `e` (and/or/??/if, quantifiers) land on that TRACE, so it sees every outcome.
+  // Emits code leaving the value of `e`, and notes where that value appears.
   void emit(const Expr& e) {
+    uint32_t begin = here();
     emit_value(e);
-    trace(e, false);
+    observe(e, begin, false);
   }
 
-  void trace(const Expr& e, bool join) {
-    if (!cx_.trace || untraced_ > 0) return;
-    auto it = trace_.nodes.find(e.id);
-    if (it == trace_.nodes.end()) return;
-    if (join) p_.trace_nodes[it->second].join = true;
-    op(OpCode::TRACE, e.span, 0, it->second);
+  // `e`'s code is [begin, here()): its value is on top once the last instruction completes, and
+  // also wherever a jump that `e` owns lands (see jump()). Nothing is emitted for this.
+  void observe(const Expr& e, uint32_t begin, bool join) {
+    if (unobserved_ > 0) return;
+    auto it = p_.nodes.find(e.id);
+    if (it == p_.nodes.end()) return;
+    it->second.begin = begin;
+    it->second.end = here();
+    if (join) it->second.join = true;
+    sites_.push_back({here() - 1, {ValueSite::When::Done, e.id}});
   }
 
-  // Tracing builds: records the element an iteration bound (a [key, value] pair for two names).
-  void trace_binding(const Expr& e, uint16_t slot) {
-    if (!cx_.trace || untraced_ > 0) return;
-    auto it = trace_.bindings.find(e.id);
-    if (it == trace_.bindings.end()) return;
-    op(OpCode::LOAD, e.var_span, slot);
-    if (!e.var2.empty()) {
-      op(OpCode::LOAD, e.var_span, slot + 1);
-      op(OpCode::MAKE_LIST, e.var_span, 0, 2);
+  // A jump of `e` (and/or, ??, if) that skips to the end of `e`, leaving e's value on top.
+  uint32_t jump(OpCode code, const Expr& e) {
+    uint32_t at = op(code, e.span);
+    if (unobserved_ == 0 && p_.nodes.count(e.id) > 0) jumps_.emplace_back(at, e.id);
+    return at;
+  }
+
+  // The iteration of quantifier or comprehension `e` that ITER_NEXT at `at` binds.
+  void bind_site(const Expr& e, uint32_t at) {
+    if (unobserved_ == 0 && p_.nodes.count(e.id) > 0) sites_.push_back({at, {ValueSite::When::Bind, e.id}});
+  }
+
+  // A jump owned by node N lands where N's code ends: it completes N and every enclosing
+  // expression whose code ends there too, which are those after N among the Done sites of the
+  // instruction before the target. Then groups the sites by pc.
+  void finish_sites() {
+    std::vector<std::pair<uint32_t, ValueSite>> all = sites_;  // Done and Bind, in pc order
+    auto done_at = [&](uint32_t pc) {
+      auto lo = std::lower_bound(sites_.begin(), sites_.end(), pc, [](const auto& s, uint32_t v) { return s.first < v; });
+      auto hi = std::upper_bound(sites_.begin(), sites_.end(), pc, [](uint32_t v, const auto& s) { return v < s.first; });
+      return std::make_pair(lo, hi);
+    };
+    for (const auto& [at, node] : jumps_) {
+      uint32_t target = p_.code[at].b;
+      if (target == 0) continue;
+      auto [lo, hi] = done_at(target - 1);
+      auto owner = std::find_if(lo, hi, [&](const auto& s) { return s.second.when == ValueSite::When::Done && s.second.node == node; });
+      for (auto it = owner; it != hi; ++it) {
+        if (it->second.when == ValueSite::When::Done) all.push_back({at, {ValueSite::When::Taken, it->second.node}});
+      }
     }
-    op(OpCode::TRACE, e.var_span, 0, it->second);
-    op(OpCode::POP, e.var_span);
+    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    p_.sites.clear();
+    p_.site_begin.assign(p_.code.size() + 1, 0);
+    size_t k = 0;
+    for (uint32_t pc = 0; pc <= p_.code.size(); ++pc) {
+      p_.site_begin[pc] = static_cast<uint32_t>(p_.sites.size());
+      while (k < all.size() && all[k].first == pc) p_.sites.push_back(all[k++].second);
+    }
   }
 
   void emit_value(const Expr& e) {
@@ -360,10 +356,10 @@ class Lowerer {
       case ExprKind::Binary: emit_binary(e); return;
       case ExprKind::If: {
         emit(*e.kids[0]);
-        uint32_t unknown_jump = op(OpCode::JUMP_IF_UNKNOWN_KEEP, e.span);
+        uint32_t unknown_jump = jump(OpCode::JUMP_IF_UNKNOWN_KEEP, e);
         uint32_t else_jump = op(OpCode::JUMP_IF_NOT_TRUE, e.span);
         emit(*e.kids[1]);
-        uint32_t end_jump = op(OpCode::JUMP, e.span);
+        uint32_t end_jump = jump(OpCode::JUMP, e);
         patch(else_jump, here());
         emit(*e.kids[2]);
         patch(end_jump, here());
@@ -379,7 +375,7 @@ class Lowerer {
         op(OpCode::ITER_START, e.span, bytecode::operand(e.var2.empty() ? bytecode::IterShape::Values : bytecode::IterShape::Pairs));
         uint32_t loop = here();
         uint32_t next = op(OpCode::ITER_NEXT, e.span, slot);
-        trace_binding(e, slot);
+        bind_site(e, next);
         emit(*e.kids[1]);
         uint32_t step = op(OpCode::QUANT_STEP, e.span, q);
         op(OpCode::JUMP, e.span, 0, loop);
@@ -395,7 +391,7 @@ class Lowerer {
         op(OpCode::ITER_START, e.span, bytecode::operand(e.var2.empty() ? bytecode::IterShape::Values : bytecode::IterShape::Pairs));
         uint32_t loop = here();
         uint32_t next = op(OpCode::ITER_NEXT, e.span, slot);
-        trace_binding(e, slot);
+        bind_site(e, next);
         if (filter) {
           emit(*filter);
           op(OpCode::COMPR_TEST, filter->span, 0, loop);
@@ -442,17 +438,17 @@ class Lowerer {
       case Op::And:
       case Op::Or: {
         emit(l);
-        uint32_t jump = op(e.op == Op::And ? OpCode::JUMP_IF_FALSE_KEEP : OpCode::JUMP_IF_TRUE_KEEP, e.span);
+        uint32_t skip = jump(e.op == Op::And ? OpCode::JUMP_IF_FALSE_KEEP : OpCode::JUMP_IF_TRUE_KEEP, e);
         emit(r);
         op(e.op == Op::And ? OpCode::AND : OpCode::OR, e.span);
-        patch(jump, here());
+        patch(skip, here());
         return;
       }
       case Op::Coalesce: {
         emit(l);
-        uint32_t jump = op(OpCode::JUMP_IF_NONNULL_KEEP, e.span);
+        uint32_t skip = jump(OpCode::JUMP_IF_NONNULL_KEEP, e);
         emit(r);
-        patch(jump, here());
+        patch(skip, here());
         return;
       }
       case Op::Refers: {
@@ -499,8 +495,9 @@ class Lowerer {
 
   Context& cx_;
   bytecode::Program& p_;
-  TraceIndex trace_;  // tracing builds only
-  int untraced_ = 0;  // > 0 while emitting code whose values are never recorded
+  int unobserved_ = 0;  // > 0 while emitting code whose values no listener learns
+  std::vector<std::pair<uint32_t, ValueSite>> sites_;  // Done and Bind sites by pc, in pc order
+  std::vector<std::pair<uint32_t, uint32_t>> jumps_;   // (pc, node) of jumps that end a node
 };
 
 }  // namespace

@@ -155,8 +155,6 @@ CheckedProgram check(std::shared_ptr<const lang::SourceManager> sources, std::ve
 
 std::unique_ptr<bytecode::Program> lower(const CheckedProgram& checked, const CompileOptions& opts) {
   Context cx(checked);
-  cx.trace = opts.trace;
-  cx.program->traced = opts.trace;
   return run_lower_pass(cx, opts);
 }
 

@@ -79,7 +79,7 @@ namespace {
 class RuleRunner {
  public:
   RuleRunner(const bytecode::Program& p, model::ResourceSet& set, int64_t now, TraceMode trace, const vm::Budget& budget)
-      : p_(p), vm_(p, set, now), trace_(p.traced ? trace : TraceMode::Off) {
+      : p_(p), vm_(p, set, now), trace_(trace) {
     vm_.set_budget(budget);
   }
 
@@ -171,7 +171,7 @@ class RuleRunner {
     res.status = Status::Fail;
     res.failed_assert = static_cast<int>(index);
     res.location = location(a.span);
-    res.why = explain_failure(vm_, a.explain, res.resource);
+    res.why = explain_failure(vm_, a, res.resource);
     const bytecode::Entry* msg = a.has_message ? &a.message : rule.has_message ? &rule.message : nullptr;
     Value m;
     if (msg != nullptr && vm_.run(*msg, res.resource, m) && m.is_string()) {

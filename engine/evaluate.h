@@ -47,8 +47,8 @@ struct Results {
   Summary summary;
 };
 
-// Which results get an evaluation trace (engine/trace.h). Needs a Program compiled with
-// CompileOptions::trace; with any other program traces stay empty.
+// Which results get an evaluation trace (engine/trace.h), made by running them once more with a
+// listener; results without one cost nothing extra.
 enum class TraceMode : uint8_t { Off, Failures, All };  // Failures: fail and error results
 
 struct EvalOptions {

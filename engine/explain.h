@@ -1,5 +1,6 @@
-// Explanations: why an assert failed, from its bytecode::Explain tree. Each line names the
-// expression, the expected and the actual value, e.g. "storage_encrypted: expected true, got false".
+// Explanations: why an assert failed, from the values of its sub-expressions that a recording
+// listener heard (vm/listener.h). Each line names the expression, the expected and the actual
+// value, e.g. "storage_encrypted: expected true, got false".
 #pragma once
 
 #include <string>
@@ -9,8 +10,9 @@
 
 namespace edict::engine {
 
-// Lines explaining why `x` evaluated to false for `self`. Never fails: values that cannot be
-// computed are shown as errors in the text.
-std::vector<std::string> explain_failure(vm::Interpreter& vm, const bytecode::Explain& x, const model::Resource* self);
+// Lines explaining why assert `a` evaluated to false for `self`: re-runs it with a listener and
+// walks its and/or/not/comparison/quantifier structure (Program::nodes). Never fails: values that
+// cannot be computed are shown as errors in the text.
+std::vector<std::string> explain_failure(vm::Interpreter& vm, const bytecode::Assert& a, const model::Resource* self);
 
 }  // namespace edict::engine

@@ -1,23 +1,25 @@
-// Builds evaluation traces from the values TRACE instructions record. Events arrive in post-order
-// (an expression's value after its operands'), so a stack rebuilds the tree: each event adopts
-// the events on top of the stack that lie inside it, statically or, for a def call, in the body
-// of the def it called.
+// Builds evaluation traces from what a recording listener heard (engine/internal/recording.h).
+// Events arrive in post-order (an expression's value after its operands'), so a stack rebuilds
+// the tree: each event adopts the events on top of the stack that lie inside it, statically or,
+// for a def call, in the body of the def it called.
 #include "common/text.h"
 #include "engine/trace.h"
 
 #include <cctype>
 
+#include "engine/internal/recording.h"
 #include "vm/operators.h"
 
 namespace edict::engine {
 
 namespace {
 
-using bytecode::TraceNode;
-using Kind = TraceNode::Kind;
+using bytecode::ExprNode;
+using Kind = ExprNode::Kind;
 
 struct Node {
-  uint32_t id;
+  uint32_t id;           // a key of Program::nodes
+  bool binding = false;  // an iteration of quantifier or comprehension `id` (its kids are the body's)
   Value value;
   std::vector<Node> kids;
 };
@@ -25,14 +27,16 @@ struct Node {
 class Tracer {
  public:
   Tracer(const bytecode::Program& p, const TraceOptions& opts, std::vector<std::string>& out)
-      : p_(p), nodes_(p.trace_nodes), opts_(opts), out_(out) {}
+      : p_(p), opts_(opts), out_(out) {}
 
-  std::vector<Node> build(const std::vector<vm::TraceEvent>& log) const {
+  std::vector<Node> build(const std::vector<internal::Event>& log) const {
     std::vector<Node> stack;
-    for (const vm::TraceEvent& ev : log) {
+    for (const internal::Event& ev : log) {
+      if (p_.node(ev.node) == nullptr) continue;
       size_t first = stack.size();
-      while (first > 0 && inside(stack[first - 1].id, ev.node)) --first;
-      Node n{ev.node, ev.value, {}};
+      // A binding adopts nothing: the body it starts comes after it.
+      while (!ev.binding && first > 0 && inside(stack[first - 1], ev.node)) --first;
+      Node n{ev.node, ev.binding, ev.value, {}};
       n.kids.assign(std::make_move_iterator(stack.begin() + static_cast<std::ptrdiff_t>(first)),
                     std::make_move_iterator(stack.end()));
       stack.resize(first);
@@ -43,13 +47,13 @@ class Tracer {
 
   // "assert multi_az == true => false" and, unless `brief`, the sub-expressions below it.
   void root(const std::string& label, const Node& n, bool brief) {
-    line(0, label + text(nodes_[n.id].span) + " => " + show(n.value));
+    line(0, label + text(node_of(n.id).span) + " => " + show(n.value));
     if (!brief) kids(n, 1);
   }
 
   // An entry that stopped with a run-time error: the values computed before it.
   void failed(const std::string& label, uint32_t root_node, const std::vector<Node>& forest, const std::string& error) {
-    line(0, label + text(nodes_[root_node].span) + " => error: " + error);
+    line(0, label + text(node_of(root_node).span) + " => error: " + error);
     for (const Node& n : forest) node(n, 1);
   }
 
@@ -58,25 +62,34 @@ class Tracer {
   }
 
  private:
-  // Whether the value of node `t` is part of evaluating node `n`.
-  bool inside(uint32_t t, uint32_t n) const {
-    for (uint32_t cur = t;;) {
-      const TraceNode& tn = nodes_[cur];
-      if (tn.parent < 0) {
-        return tn.kind == Kind::DefBody && nodes_[n].kind != Kind::DefBody && nodes_[n].function == tn.function;
+  const ExprNode& node_of(uint32_t id) const { return *p_.node(id); }  // build() kept known ids only
+
+  // Whether the event `t` is part of evaluating node `n`: `n` encloses it statically (a binding
+  // belongs to its own quantifier), or `t` is the body of the def that `n` calls.
+  bool inside(const Node& t, uint32_t n) const {
+    if (t.binding && t.id == n) return true;
+    for (uint32_t cur = t.id;;) {
+      const ExprNode& tn = node_of(cur);
+      if (tn.parent == 0) {
+        const ExprNode& nn = node_of(n);
+        return tn.def >= 0 && nn.def < 0 && nn.callee == tn.def;
       }
-      cur = static_cast<uint32_t>(tn.parent);
+      cur = tn.parent;
       if (cur == n) return true;
     }
   }
 
   void node(const Node& n, size_t depth) {
-    const TraceNode& tn = nodes_[n.id];
-    std::string src = text(tn.span), value = show(n.value);
-    if (tn.kind == Kind::DefBody) {
+    const ExprNode& tn = node_of(n.id);
+    std::string value = show(n.value);
+    if (n.binding) {
+      line(depth, tn.vars + " = " + value);
+      kids(n, depth + 1);
+      return;
+    }
+    std::string src = text(tn.span);
+    if (tn.def >= 0) {
       line(depth, "def " + tn.label + " = " + src + " => " + value);
-    } else if (tn.kind == Kind::Binding) {
-      line(depth, tn.label + " = " + value);
     } else if (tn.flatten) {
       kids(n, depth);  // `a or b or c` lists a, b and c side by side
       return;
@@ -89,15 +102,16 @@ class Tracer {
   }
 
   void kids(const Node& n, size_t depth) {
-    Kind k = nodes_[n.id].kind;
-    if (k != Kind::Quantifier && k != Kind::Comprehension) {
+    const ExprNode& tn = node_of(n.id);
+    // A def body's root lists its operands plainly, whatever it is.
+    if (n.binding || tn.def >= 0 || (tn.kind != Kind::Quantifier && tn.kind != Kind::Comprehension)) {
       for (const Node& kid : n.kids) node(kid, depth);
       return;
     }
-    // The domain, then one group per element, each starting with its Binding.
+    // The domain, then one group per element, each starting with its binding.
     std::vector<std::vector<const Node*>> groups;
     for (const Node& kid : n.kids) {
-      if (nodes_[kid.id].kind == Kind::Binding) {
+      if (kid.binding && kid.id == n.id) {
         groups.emplace_back();
       } else if (groups.empty()) {
         node(kid, depth);
@@ -106,11 +120,11 @@ class Tracer {
       groups.back().push_back(&kid);
     }
     size_t total = groups.size();
-    if (!n.kids.empty() && nodes_[n.kids.front().id].kind != Kind::Binding) {
+    if (!n.kids.empty() && !(n.kids.front().binding && n.kids.front().id == n.id)) {
       const Value& d = n.kids.front().value;
       if (d.is_list() || d.is_object()) total = d.size();
     }
-    const std::string& q = nodes_[n.id].label;
+    const std::string& q = tn.op;
     bool decided = !groups.empty() && ((q == "all" && n.value.is_false()) || (q == "some" && n.value.is_true()) ||
                                        (q == "none" && n.value.is_false()));
     if (decided) {
@@ -126,7 +140,7 @@ class Tracer {
     const Node& b = *g.front();
     std::string where = "element " + std::to_string(i) + " of " + std::to_string(total);
     line(depth,
-         nodes_[b.id].label + " = " + show(b.value) + "  (" + where + (*note ? std::string(", ") + note : "") + ")");
+         node_of(b.id).vars + " = " + show(b.value) + "  (" + where + (*note ? std::string(", ") + note : "") + ")");
     for (size_t k = 1; k < g.size(); ++k) node(*g[k], depth + 1);
   }
 
@@ -153,21 +167,10 @@ class Tracer {
   }
 
   const bytecode::Program& p_;
-  const std::vector<TraceNode>& nodes_;
   const TraceOptions& opts_;
   std::vector<std::string>& out_;
   bool truncated_ = false;
 };
-
-// The trace node of an entry's root: the TRACE just before the entry's only RETURN.
-int64_t root_node(const bytecode::Program& p, const bytecode::Entry& e) {
-  for (uint32_t pc = e.pc; pc < p.code.size(); ++pc) {
-    if (p.code[pc].op != bytecode::OpCode::RETURN) continue;
-    if (pc > e.pc && p.code[pc - 1].op == bytecode::OpCode::TRACE) return p.code[pc - 1].b;
-    return -1;
-  }
-  return -1;
-}
 
 }  // namespace
 
@@ -175,20 +178,18 @@ std::vector<std::string> trace_rule(vm::Interpreter& vm, const bytecode::Rule& r
                                     Status status, const TraceOptions& opts) {
   const bytecode::Program& p = vm.program();
   std::vector<std::string> out;
-  if (!p.traced) return out;
   Tracer tracer(p, opts, out);
-  std::vector<vm::TraceEvent> log;
+  internal::Recording log;
   vm.reset();
-  vm.record_trace(&log);
+  vm.set_listener(&log);
   // Runs one entry and renders it; returns whether evaluation goes on after it.
   auto step = [&](const std::string& label, const bytecode::Entry& e, bool is_guard) {
-    log.clear();
+    log.events.clear();
     Value v;
     bool ok = vm.run(e, &resource, v);
-    std::vector<Node> forest = tracer.build(log);
-    int64_t root = root_node(p, e);
+    std::vector<Node> forest = tracer.build(log.events);
     if (!ok) {
-      if (root >= 0) tracer.failed(label, static_cast<uint32_t>(root), forest, vm.error().message);
+      if (p.node(e.node) != nullptr) tracer.failed(label, e.node, forest, vm.error().message);
       return false;
     }
     vm::Truth t = vm::truth(v);
@@ -197,7 +198,7 @@ std::vector<std::string> trace_rule(vm::Interpreter& vm, const bytecode::Rule& r
   };
   bool go_on = !rule.has_guard || step("when ", rule.guard, true);
   for (size_t i = 0; go_on && i < rule.asserts.size(); ++i) go_on = step("assert ", rule.asserts[i].entry, false);
-  vm.record_trace(nullptr);
+  vm.set_listener(nullptr);
   tracer.finish();
   return out;
 }

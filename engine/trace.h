@@ -2,9 +2,8 @@
 // resource, as indented "source text => value" lines, including inside def calls. Used by
 // `edict explain`, `evaluate --explain`, `edict test` and the REPL through EvalOptions::trace.
 //
-// Only programs compiled with CompileOptions::trace can be traced: they carry a TRACE instruction
-// after each expression, which records a value only while Interpreter::record_trace is on. Normal
-// programs have no TRACE instructions, so ordinary evaluation pays nothing for this.
+// Any program can be traced: the rule runs once more with a recording vm::EvalListener attached
+// (vm/listener.h). Evaluation without a listener runs code with no hooks, so it pays nothing.
 #pragma once
 
 #include <string>
@@ -25,8 +24,7 @@ struct TraceOptions {
 // Re-runs `rule` on `resource` with recording on, as evaluate() runs it: the guard, then each
 // assert until one is false or fails. `status` is the result being explained: when it is not
 // `pass`, asserts that held are shown on one line and only the others in full. A quantifier that
-// an element decided shows that element; others show their first elements. Resets `vm`; returns
-// nothing when the program was not compiled with CompileOptions::trace.
+// an element decided shows that element; others show their first elements. Resets `vm`.
 std::vector<std::string> trace_rule(vm::Interpreter& vm, const bytecode::Rule& rule, const model::Resource& resource,
                                     Status status, const TraceOptions& opts = {});
 

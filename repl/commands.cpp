@@ -122,13 +122,10 @@ std::string Session::cmd_why(const std::vector<std::string>& args) {
   const model::Resource* res = resource_arg(args, 1, message);
   if (res == nullptr) return error(message);
   if (std::string why = engine::no_verdict_reason(*rule, *res); !why.empty()) return error(why);
-  const bytecode::Program& traced = workspace_.traced_program();
-  const bytecode::Rule* traced_rule = traced.find_rule(rule->id);
-  if (traced_rule == nullptr) return error("the traced build of the rules lost rule " + rule->id);
   engine::EvalOptions opts;
   opts.trace = engine::TraceMode::All;
-  engine::Result r = engine::evaluate_one(traced, *set_, *traced_rule, *res, opts);
-  return scan::render_explanation(traced, *set_, r, scan::ExplainLayout::Inline);
+  engine::Result r = engine::evaluate_one(workspace_.program(), *set_, *rule, *res, opts);
+  return scan::render_explanation(workspace_.program(), *set_, r, scan::ExplainLayout::Inline);
 }
 
 std::string Session::cmd_unknowns(const std::vector<std::string>& args) {

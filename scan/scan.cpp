@@ -88,7 +88,6 @@ ScanOutcome run(const ScanOptions& options) {
 
   PhaseTimer timer(options.timing, out.log);
   compiler::CompileOptions copts;
-  copts.trace = options.explain;  // only then: traced programs are longer
   out.rules = compile_rules(rule_paths, false, copts);
   if (!out.rules.ok()) {  // the caller renders the diagnostics and failure_line()
     out.status = Status::Failed;

@@ -59,17 +59,6 @@ uint32_t Program::add_constant(Value v) {
   return static_cast<uint32_t>(constants.size() - 1);
 }
 
-namespace {
-void explain_entries(const Rule& r, const std::string& label, const Explain& x, std::vector<EntryRef>& out) {
-  out.push_back({&r, label + ": " + x.text, x.value});
-  if (x.kind == Explain::Kind::Compare) {
-    out.push_back({&r, label + " left: " + x.lhs_text, x.lhs});
-    out.push_back({&r, label + " right: " + x.rhs_text, x.rhs});
-  }
-  for (const Explain& k : x.kids) explain_entries(r, label, k, out);
-}
-}  // namespace
-
 std::vector<EntryRef> entries(const Rule& r) {
   std::vector<EntryRef> out;
   if (r.has_guard) out.push_back({&r, "when", r.guard});
@@ -78,7 +67,6 @@ std::vector<EntryRef> entries(const Rule& r) {
     std::string n = "#" + std::to_string(i + 1);
     out.push_back({&r, "assert " + n + " " + a.text, a.entry});
     if (a.has_message) out.push_back({&r, "assert " + n + " message", a.message});
-    explain_entries(r, "explain " + n, a.explain, out);
   }
   if (r.has_message) out.push_back({&r, "message", r.message});
   return out;
@@ -98,6 +86,11 @@ const Rule* Program::find_rule(std::string_view id) const {
     if (r.id == id) return &r;
   }
   return nullptr;
+}
+
+const ExprNode* Program::node(uint32_t id) const {
+  auto it = nodes.find(id);
+  return it == nodes.end() ? nullptr : &it->second;
 }
 
 }  // namespace edict::bytecode

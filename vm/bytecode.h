@@ -1,11 +1,13 @@
 // bytecode::Program: what the compiler (compiler/compiler.h) makes and the VM (vm/interpreter.h)
-// runs. Code is one flat vector; rules, asserts, guards, messages and explanations are entry
-// points into it, each ending in RETURN. A span table parallel to the code locates errors.
+// runs. Code is one flat vector; rules, asserts, guards and messages are entry points into it,
+// each ending in RETURN. A span table parallel to the code locates errors; a node table and a site
+// table map values back to the expressions they belong to, for explanations (vm/listener.h).
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lang/source.h"
@@ -44,6 +46,7 @@ bool meta_field_from_name(std::string_view name, MetaField& out);
 struct Entry {
   uint32_t pc = 0;
   uint16_t locals = 0;
+  uint32_t node = 0;  // the expression it evaluates (a key of Program::nodes); 0 for messages
 };
 
 struct Function {
@@ -54,38 +57,37 @@ struct Function {
   lang::Span span;
 };
 
-// How to explain a failing boolean expression (see engine/explain.h). A tree mirroring the
-// assert's top-level and/or/not/comparison/quantifier structure.
-struct Explain {
-  enum class Kind : uint8_t { Other, And, Or, Not, Compare, Quantifier } kind = Kind::Other;
-  std::string text;  // the expression's source text
+// One expression of a guard, an assert or a def body, keyed by its AST node id (lang::Expr::id):
+// what explanations need to know about it besides its value (which a vm::EvalListener receives).
+struct ExprNode {
+  enum class Kind : uint8_t {
+    Other,
+    And, Or, Not,   // `a and b`, `a or b`, `not a`
+    Compare,        // ==, !=, <, <=, >, >=, in, not in (`op`)
+    Quantifier,     // all/some/none/count (`op`): kids {domain, body}, bound names `vars`
+    Comprehension,  // [E for x in D if C]: kids {D, E, C?}, bound names `vars`
+  } kind = Kind::Other;
   lang::Span span;
-  Entry value;       // evaluates the whole node
-  Entry lhs, rhs;    // Compare: the two operands
-  std::string lhs_text, rhs_text;
-  bool lhs_literal = false;  // Compare: the left operand is a literal (`"::/0" in cidrs`)
-  std::string op;    // Compare: "==", "in", ...; Quantifier: "all", "some", "none", "count"
-  std::vector<Explain> kids;
+  uint32_t parent = 0;         // the enclosing expression's node; 0 for a root (guard, assert, def body)
+  std::vector<uint32_t> kids;  // operand nodes, in source order
+  uint32_t begin = 0, end = 0; // its code: running [begin, end) leaves its value on the stack
+  int32_t def = -1;            // a def body's root: that def (Program::functions)
+  int32_t callee = -1;         // a call of a def (not a def body's root): the def it calls
+  std::string op;              // Compare: "==", "in", ...; Quantifier: "all", "some", "none", "count"
+  std::string vars;            // Quantifier, Comprehension: the bound names ("r", "k, v")
+  std::string label;           // a def body's root: the def's signature ("covers(r, port)")
+  bool folded = false;         // a constant the compiler folded: its code is one CONST
+  bool join = false;           // a quantifier's domain found through the reference index (REFERRERS)
+  bool flatten = false;        // an and/or directly inside the same operator: shown as its operands
+  bool variable = false;       // a variable or `self`, whose value shows where it was bound
 };
 
-// Tracing builds only (compiler::CompileOptions::trace): the expressions whose values TRACE
-// instructions record, so that engine/trace.h can show each value next to its source text.
-struct TraceNode {
-  enum class Kind : uint8_t {
-    Expr,           // an expression (a guard's or assert's root has parent -1)
-    Quantifier,     // all/some/none/count: the domain, then per element a Binding and the body
-    Comprehension,  // [E for x in D if C]: the domain, then per element a Binding, C and E
-    Binding,        // the element bound by one iteration of its parent
-    DefBody,        // the body of def `function`; parent -1, attached to the call that ran it
-  } kind = Kind::Expr;
-  lang::Span span;
-  int32_t parent = -1;    // the enclosing traced expression
-  int32_t function = -1;  // DefBody: its def; Expr calling a def: the callee (Program::functions)
-  bool join = false;      // a quantifier's domain found through the reference index (REFERRERS)
-  bool flatten = false;   // an and/or directly inside the same operator: shown as its operands
-  bool variable = false;  // a variable or `self`, whose value shows where it was bound
-  std::string label;      // Binding: the names ("r", "k, v"); Quantifier: all/some/none/count;
-                          // DefBody: the signature ("covers(r, port)")
+// Where a listener learns a value (vm/listener.h): when the instruction at a pc completes (falls
+// through; a CALL when its callee returns), when its jump is taken, or, at ITER_NEXT, the binding
+// of an iteration. The nodes of one pc and event are listed innermost first.
+struct ValueSite {
+  enum class When : uint8_t { Done, Taken, Bind } when = When::Done;
+  uint32_t node = 0;
 };
 
 struct Assert {
@@ -94,7 +96,6 @@ struct Assert {
   std::string text;     // source text of the asserted expression
   bool has_message = false;
   Entry message;        // `assert ... else "template"`
-  Explain explain;
 };
 
 struct Rule {
@@ -124,17 +125,20 @@ struct Program {
   std::vector<Rule> rules;
   std::unique_ptr<Arena> arena = std::make_unique<Arena>();  // constant storage
   std::shared_ptr<const lang::SourceManager> sources;
-  std::vector<TraceNode> trace_nodes;  // empty unless compiled with CompileOptions::trace
-  bool traced = false;                 // compiled with CompileOptions::trace
+  // Explanations only: read while a vm::EvalListener is attached, never by ordinary evaluation.
+  std::unordered_map<uint32_t, ExprNode> nodes;  // by AST node id
+  std::vector<ValueSite> sites;                  // grouped by pc, in pc order
+  std::vector<uint32_t> site_begin;              // the sites of pc are [site_begin[pc], site_begin[pc + 1])
   // The deepest the value stack gets in any entry, calls included (vm/verify.h computes it).
   uint32_t max_stack = 0;
 
   uint32_t add_string(std::string s);
   uint32_t add_constant(Value v);
   const Rule* find_rule(std::string_view id) const;
+  const ExprNode* node(uint32_t id) const;  // null when `id` is not in the table
 };
 
-// One entry of a rule, named for listings: "when", "assert #1 TEXT", "explain #1: TEXT", ... The
+// One entry of a rule, named for listings: "when", "assert #1 TEXT", "assert #1 message", ... The
 // one list of a rule's entries that the verifier and the disassembler walk.
 struct EntryRef {
   const Rule* rule = nullptr;

@@ -85,7 +85,6 @@ void operand(OperandText& t, const Program& p, const Instr& in, OperandKind kind
     case OperandKind::IterShape: t.add(t.main, in.shape() == IterShape::Pairs ? "pairs" : ""); return;
     case OperandKind::Quant: t.add(t.main, quant_name(in.quant())); return;
     case OperandKind::Count: t.add(t.main, "n=" + std::to_string(v)); return;
-    case OperandKind::TraceNode: t.add(t.main, "T" + std::to_string(v)); return;
   }
 }
 

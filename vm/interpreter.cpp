@@ -1,5 +1,6 @@
 // The dispatch loop: one function, one switch, behind local macros. Define EDICT_VM_TRACE to print
-// every instruction; without it the trace hook compiles away.
+// every instruction; without it the trace hook compiles away. The loop is instantiated twice: the
+// observed one reports values to an EvalListener (vm/listener.h), the other has no hooks at all.
 #include "vm/interpreter.h"
 
 #include <algorithm>
@@ -46,6 +47,37 @@ void Interpreter::reset() {
 bool Interpreter::run(const bytecode::Entry& entry, const model::Resource* self, Value& out) {
   self_ = self ? Value::resource(self) : Value::null();
   return execute(entry.pc, entry.locals, out);
+}
+
+bool Interpreter::run_node(const bytecode::Entry& entry, uint32_t node, const model::Resource* self, Value& out) {
+  const bytecode::ExprNode* n = program_.node(node);
+  if (n == nullptr || n->end <= n->begin) return false;
+  self_ = self ? Value::resource(self) : Value::null();
+  return execute(n->begin, entry.locals, out, n->end);
+}
+
+bool Interpreter::execute(uint32_t pc, uint16_t locals, Value& out, uint32_t stop) {
+  if (listener_ == nullptr && stop == UINT32_MAX) return dispatch<false>(pc, locals, out, stop);
+  return dispatch<true>(pc, locals, out, stop);
+}
+
+void Interpreter::report(uint32_t pc, bytecode::ValueSite::When when, uint32_t base) {
+  using When = bytecode::ValueSite::When;
+  // What the listener does with a value (walk it, print it) is not the rule's work: no budget.
+  struct Unmetered {
+    WorkMeter* saved = current_meter;
+    Unmetered() { current_meter = nullptr; }
+    ~Unmetered() { current_meter = saved; }
+  } unmetered;
+  for (uint32_t i = program_.site_begin[pc]; i < program_.site_begin[pc + 1]; ++i) {
+    const bytecode::ValueSite& s = program_.sites[i];
+    if (s.when == when) {
+      listener_->value(s.node, stack_.back());
+    } else if (s.when == When::Bind && when == When::Done) {
+      // ITER_NEXT bound local A (and A+1 for two names).
+      listener_->bound(s.node, {locals_.data() + base + program_.code[pc].a, iters_.back().pairs ? 2u : 1u});
+    }
+  }
 }
 
 bool Interpreter::run_value(const bytecode::Entry& entry, const Value& self, Value& out) {
@@ -115,13 +147,15 @@ Value Interpreter::resources_of(const std::string& type, bool data) {
 }
 
 
-bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
+template <bool Observed>
+bool Interpreter::dispatch(uint32_t pc, uint16_t nlocals, Value& out, uint32_t stop) {
   const Instr* code = program_.code.data();
   const auto& builtins = stdlib::builtins();
   size_t base_stack = stack_.size();
   frames_.push_back({UINT32_MAX, static_cast<uint32_t>(locals_.size())});
   locals_.resize(locals_.size() + nlocals);
   uint32_t base = frames_.back().base;
+  [[maybe_unused]] const size_t entry_depth = frames_.size();
   // Walks over values and builtins charge the same meter (see WorkMeter); nested interpreters
   // (none today) would restore the outer one.
   struct MeterScope {
@@ -139,6 +173,21 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
 #define POP() pop()
 #define TOP() stack_.back()
 #define FAIL(msg) return fail(pc, msg)
+  // Observed only: most instructions have no site, and only those that do call report().
+  [[maybe_unused]] const uint32_t* site_begin = program_.site_begin.data();
+  [[maybe_unused]] const bool reporting =
+      listener_ != nullptr && program_.site_begin.size() == program_.code.size() + 1;
+#define REPORT(at, when)                                                             \
+  if constexpr (Observed) {                                                          \
+    if (reporting && site_begin[at] != site_begin[(at) + 1]) report(at, when, base); \
+  }
+// A jump taken: the listener learns the value of the expression it ends (and/or, ??, if).
+#define TAKE_JUMP()                                 \
+  {                                                 \
+    REPORT(pc, bytecode::ValueSite::When::Taken);   \
+    pc = in.b;                                      \
+    continue;                                       \
+  }
 // A value the rule built is nested deeper than the budget allows.
 #define CHECK_DEPTH(v) \
   if ((v).depth() > budget_.max_depth) return fail_budget(pc, "a value nested more than " + std::to_string(budget_.max_depth) + " levels deep")
@@ -147,6 +196,16 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
   // channel of their own); it becomes an `error` result at the instruction that was running.
   try {
   for (;;) {
+    if constexpr (Observed) {
+      // run_node: the expression's code ends at `stop`, with its value on top.
+      if (pc == stop && frames_.size() == entry_depth) {
+        out = stack_.back();
+        frames_.pop_back();
+        locals_.resize(base);
+        stack_.resize(base_stack);
+        return true;
+      }
+    }
     const Instr& in = code[pc];
     TRACE(pc, in);
     if (++meter_.steps > meter_.max_steps) throw StepLimit{meter_.max_steps};
@@ -279,38 +338,28 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
         TOP() = r.value;
         break;
       }
-      case OpCode::JUMP: pc = in.b; continue;
+      case OpCode::JUMP: TAKE_JUMP();
       case OpCode::JUMP_IF_FALSE_KEEP: {
         Truth t = truth(TOP());
         if (t == Truth::NotBool) FAIL("'and' needs booleans, got " + std::string(kind_name(TOP().kind())));
         if (t == Truth::False) {
           TOP() = Value::boolean(false);
-          pc = in.b;
-          continue;
+          TAKE_JUMP();
         }
         break;
       }
       case OpCode::JUMP_IF_TRUE_KEEP: {
         Truth t = truth(TOP());
         if (t == Truth::NotBool) FAIL("'or' needs booleans, got " + std::string(kind_name(TOP().kind())));
-        if (t == Truth::True) {
-          pc = in.b;
-          continue;
-        }
+        if (t == Truth::True) TAKE_JUMP();
         break;
       }
       case OpCode::JUMP_IF_NONNULL_KEEP:
-        if (!TOP().is_null()) {
-          pc = in.b;
-          continue;
-        }
+        if (!TOP().is_null()) TAKE_JUMP();
         stack_.pop_back();
         break;
       case OpCode::JUMP_IF_UNKNOWN_KEEP:
-        if (TOP().is_unknown()) {
-          pc = in.b;
-          continue;
-        }
+        if (TOP().is_unknown()) TAKE_JUMP();
         break;
       case OpCode::JUMP_IF_NOT_TRUE: {
         Value c = POP();
@@ -367,6 +416,7 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
         base = frames_.back().base;
         PUSH(v);
         pc = f.return_pc;
+        REPORT(pc - 1, bytecode::ValueSite::When::Done);  // the CALL
         continue;
       }
       case OpCode::RESOURCES: PUSH(resources_of(program_.strings[in.b], in.mode() == bytecode::ResourceMode::Data)); break;
@@ -599,10 +649,8 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
         PUSH(Value::string(scratch_, s));
         break;
       }
-      case OpCode::TRACE:
-        if (trace_log_ != nullptr) trace_log_->push_back({in.b, TOP()});
-        break;
     }
+    REPORT(pc, bytecode::ValueSite::When::Done);
     ++pc;
   }
   } catch (const StepLimit& e) {
@@ -618,6 +666,8 @@ bool Interpreter::execute(uint32_t pc, uint16_t nlocals, Value& out) {
 #undef POP
 #undef TOP
 #undef FAIL
+#undef TAKE_JUMP
+#undef REPORT
 #undef CHECK_DEPTH
 }
 

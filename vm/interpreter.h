@@ -9,6 +9,7 @@
 #include "model/resource.h"
 #include "vm/budget.h"
 #include "vm/bytecode.h"
+#include "vm/listener.h"
 
 namespace edict::vm {
 
@@ -17,12 +18,6 @@ struct RunError {
   std::string message;
   lang::Span span;
   bool budget = false;  // the evaluation ran out of its Budget (steps, memory or depth)
-};
-
-// The value one TRACE instruction recorded (tracing builds only; see engine/trace.h).
-struct TraceEvent {
-  uint32_t node;  // index into Program::trace_nodes
-  Value value;    // lives in scratch() until reset()
 };
 
 class Interpreter {
@@ -34,6 +29,9 @@ class Interpreter {
   bool run(const bytecode::Entry& entry, const model::Resource* self, Value& out);
   // For `edict eval`: `self` is an arbitrary value rather than a resource.
   bool run_value(const bytecode::Entry& entry, const Value& self, Value& out);
+  // Runs only the code of expression `node` (Program::nodes) inside `entry`, for an explanation
+  // that needs the value of an operand a short circuit skipped. False when `node` has no code.
+  bool run_node(const bytecode::Entry& entry, uint32_t node, const model::Resource* self, Value& out);
 
   const RunError& error() const { return error_; }
   // The limits every run() until the next reset() shares; reset() starts a fresh count.
@@ -54,9 +52,8 @@ class Interpreter {
   std::vector<std::string> unknown_paths() const;
   // The element that decided the last quantifier that short-circuited (null if none).
   const Value& witness() const { return witness_; }
-  // Appends every value a TRACE instruction sees to `log` (null stops recording). Only programs
-  // compiled with CompileOptions::trace contain TRACE, so other programs never record anything.
-  void record_trace(std::vector<TraceEvent>* log) { trace_log_ = log; }
+  // Reports the values of expressions to `l` in every run() until it is set to null again.
+  void set_listener(EvalListener* l) { listener_ = l; }
 
  private:
   struct Frame {
@@ -75,7 +72,11 @@ class Interpreter {
     std::vector<Value> items;
   };
 
-  bool execute(uint32_t pc, uint16_t locals, Value& out);
+  // The dispatch loop, twice: Observed adds the listener's hooks and a stop at `stop` (run_node).
+  bool execute(uint32_t pc, uint16_t locals, Value& out, uint32_t stop = UINT32_MAX);
+  template <bool Observed>
+  bool dispatch(uint32_t pc, uint16_t locals, Value& out, uint32_t stop);
+  void report(uint32_t pc, bytecode::ValueSite::When when, uint32_t base);
   bool fail(uint32_t pc, std::string message);
   bool fail_budget(uint32_t pc, std::string what);
   Value resources_of(const std::string& type, bool data);
@@ -104,7 +105,7 @@ class Interpreter {
   std::vector<UnknownRead> unknown_reads_;
   Value witness_;
   RunError error_;
-  std::vector<TraceEvent>* trace_log_ = nullptr;
+  EvalListener* listener_ = nullptr;
 };
 
 }  // namespace edict::vm

@@ -16,10 +16,10 @@
 // - Iteration keeps its state (domain, position, accumulator) on the VM's iterator stack, not on
 //   the value stack: ITER_START pushes an iterator, QUANT_END / COMPR_END pop it (IterEffect).
 // - Every opcode that can fail at run time has a span in Program::spans for the error message.
-// - TRACE exists only in programs compiled with CompileOptions::trace (engine/trace.h), so normal
-//   programs never execute it; it leaves the stack as it is.
 // - An entry or function starts with an empty stack and reaches every RETURN with one value.
 // - Order matters: LT..GE and ADD..MOD are contiguous (vm/operators.cpp indexes names by them).
+// - No opcode exists for explanations: a vm::EvalListener learns values from Program::sites
+//   (vm/listener.h), so the code is the same whether or not anyone listens.
 #pragma once
 
 #include <cstdint>
@@ -71,8 +71,7 @@
   X(COMPR_END,    None,     None,     0, 1, Next,   Pop,  "-- list: pop the iterator and push the collected list") \
   X(MAKE_LIST,    None,     Count,    kPopB, 1, Next, None, "v1..vB -- l: build a list of B values")     \
   X(MAKE_OBJECT,  None,     Count,    kPop2B, 1, Next, None, "k1 v1..kB vB -- o: build an object of B key/value pairs") \
-  X(TEMPLATE,     None,     Count,    kPopB, 1, Next, None, "p1..pB -- s: concatenate B parts (strings as is, others as JSON)") \
-  X(TRACE,        None,     TraceNode, 1, 1, Next,  None, "v -- v: tracing builds only: record v as the value of Program::trace_nodes[B]")
+  X(TEMPLATE,     None,     Count,    kPopB, 1, Next, None, "p1..pB -- s: concatenate B parts (strings as is, others as JSON)")
 // clang-format on
 
 namespace edict::bytecode {
@@ -100,7 +99,6 @@ enum class OperandKind : uint8_t {
   IterShape,  // an IterShape
   Quant,      // a Quant
   Count,      // number of values (or key/value pairs) on the stack
-  TraceNode,  // index into Program::trace_nodes
 };
 
 // How control leaves an instruction: jumps are the opcodes with Goto, Branch or BranchKeep, whose

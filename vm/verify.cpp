@@ -164,7 +164,6 @@ class Verifier {
       case OperandKind::ResMode: out_of("resource mode", 2); return;
       case OperandKind::IterShape: out_of("iterator shape", 2); return;
       case OperandKind::Quant: out_of("quantifier", 4); return;
-      case OperandKind::TraceNode: out_of("trace node", p_.trace_nodes.size()); return;
       case OperandKind::Slot: {
         bool pairs = in.op == OpCode::ITER_NEXT && !s.iters.empty() && s.iters.back() == IterShape::Pairs;
         if (v + (pairs ? 2u : 1u) > locals) {

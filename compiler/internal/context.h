@@ -49,7 +49,6 @@ struct Context {
   const std::unordered_map<uint32_t, uint16_t>& binding_slots;
   std::unordered_map<uint32_t, Value> folded;  // checked.folded, in program->arena
 
-  bool trace = false;  // CompileOptions::trace
 
   // The extra entry for `edict eval` (compile_expression).
   const lang::Expr* eval_expr = nullptr;
@@ -79,13 +78,9 @@ void walk(const lang::Expr& e, F&& f) {
   }
 }
 
-// Tracing builds: the bytecode::TraceNode of every expression in guards, asserts and def bodies.
-struct TraceIndex {
-  std::unordered_map<uint32_t, uint32_t> nodes;     // Expr::id -> index into Program::trace_nodes
-  std::unordered_map<uint32_t, uint32_t> bindings;  // quantifier/comprehension id -> its Binding node
-};
-// Fills program->trace_nodes (trace_nodes.cpp). Def i's body is a DefBody node of function i.
-TraceIndex build_trace_nodes(const Context& cx);
+// Fills program->nodes with every expression of guards, asserts and def bodies (node_table.cpp),
+// all but their code ranges, which lowering sets.
+void build_node_table(Context& cx);
 
 // AWS resource types known by name (known_types.cpp), for "did you mean" on misspelt types.
 const std::vector<std::string>& known_resource_types();

@@ -110,7 +110,6 @@ bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& d
   units_ = std::move(next);
   checked_ = std::move(checked);
   program_ = std::move(program);
-  traced_.reset();
   change = {};
   for (const std::string& id : fresh.rules) {
     (contains(replaced_rules, id) ? change.rules_replaced : change.rules_added).push_back(id);
@@ -119,16 +118,6 @@ bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& d
     (contains(replaced_defs, name) ? change.defs_replaced : change.defs_added).push_back(name);
   }
   return true;
-}
-
-const bytecode::Program& Workspace::traced_program() {
-  if (!traced_ && checked_) {
-    compiler::CompileOptions opts;
-    opts.trace = true;
-    traced_ = compiler::lower(*checked_, opts);
-  }
-  if (!traced_) traced_ = std::make_unique<bytecode::Program>();  // nothing loaded yet
-  return *traced_;
 }
 
 std::shared_ptr<lang::SourceManager> Workspace::sources_with(const Unit& extra) const {

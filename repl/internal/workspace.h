@@ -39,8 +39,6 @@ class Workspace {
 
   // The compiled rules (never null: an empty program before any rule is loaded).
   const bytecode::Program& program() const { return *program_; }
-  // The same rules lowered with CompileOptions::trace, for :why (on first use).
-  const bytecode::Program& traced_program();
   // Every unit, then `extra` as the last file: for compiling an expression or a REPL input.
   std::shared_ptr<lang::SourceManager> sources_with(const Unit& extra) const;
   const std::vector<Unit>& units() const { return units_; }
@@ -51,7 +49,6 @@ class Workspace {
   // from here, not from parsing the units again.
   std::unique_ptr<compiler::CheckedProgram> checked_;
   std::unique_ptr<bytecode::Program> program_;
-  std::unique_ptr<bytecode::Program> traced_;
 };
 
 // Renders only the diagnostics that matter for a change: every error, and warnings in files at

@@ -12,13 +12,11 @@ using namespace edict;
 
 namespace {
 
-std::unique_ptr<bytecode::Program> library(bool trace) {
+std::unique_ptr<bytecode::Program> library() {
   auto sources = std::make_shared<lang::SourceManager>();
   engine::add_builtin_rules(*sources);
   lang::DiagnosticSink sink;
-  compiler::CompileOptions opts;
-  opts.trace = trace;
-  return compiler::compile(sources, sink, opts).program;
+  return compiler::compile(sources, sink).program;
 }
 
 // The pcs of the instruction lines ("  0042  12:3-9  NAME ..."), in listing order.
@@ -39,24 +37,20 @@ std::vector<uint32_t> listed_pcs(const std::string& listing, size_t& without_spa
 }  // namespace
 
 TEST_CASE("the listing of the rule library covers every instruction once, in order") {
-  for (bool trace : {false, true}) {
-    auto p = library(trace);
-    REQUIRE(p);
-    std::string listing = bytecode::disassemble(*p);
-    size_t without_span = 0;
-    std::vector<uint32_t> pcs = listed_pcs(listing, without_span);
-    INFO((trace ? "traced" : "plain") << " library, " << p->code.size() << " instructions");
-    REQUIRE(pcs.size() == p->code.size());  // 100% of the instructions
-    for (uint32_t i = 0; i < pcs.size(); ++i) REQUIRE(pcs[i] == i);
-    CHECK(without_span == 0);
-    // Explanation entries are code too, and are listed under their own headings.
-    CHECK(listing.find("\nexplain #1: ") != std::string::npos);
-    CHECK(listing.find("\ndef ") != std::string::npos);
-  }
+  auto p = library();
+  REQUIRE(p);
+  std::string listing = bytecode::disassemble(*p);
+  size_t without_span = 0;
+  std::vector<uint32_t> pcs = listed_pcs(listing, without_span);
+  INFO("library, " << p->code.size() << " instructions");
+  REQUIRE(pcs.size() == p->code.size());  // 100% of the instructions
+  for (uint32_t i = 0; i < pcs.size(); ++i) REQUIRE(pcs[i] == i);
+  CHECK(without_span == 0);
+  CHECK(listing.find("\ndef ") != std::string::npos);
 }
 
 TEST_CASE("a rule's listing holds all of its entries and the functions it calls") {
-  auto p = library(false);
+  auto p = library();
   REQUIRE(p);
   size_t checked = 0;
   for (const bytecode::Rule& r : p->rules) {

@@ -1,5 +1,5 @@
 // The bytecode verifier (vm/verify.h): every program the compiler makes from the rule library and
-// the spec tests' rule files passes it, traced or not; hand-broken programs are rejected, each
+// the spec tests' rule files passes it; hand-broken programs are rejected, each
 // for the reason it was broken.
 #include <catch2/catch.hpp>
 
@@ -26,24 +26,18 @@ std::string read(const std::filesystem::path& p) {
   return s.str();
 }
 
-// Compiles the sources plain and traced; returns how many of the two compiled. Each must verify.
+// Compiles the sources; returns 1 when they compiled (and then must verify), else 0.
 int compile_and_verify(const std::shared_ptr<lang::SourceManager>& sources, const std::string& what) {
-  int compiled = 0;
-  for (bool trace : {false, true}) {
-    lang::DiagnosticSink sink;
-    compiler::CompileOptions opts;
-    opts.trace = trace;
-    auto program = compiler::compile(sources, sink, opts).program;
-    if (!program) continue;
-    ++compiled;
-    bytecode::VerifyResult r = bytecode::verify(*program);
-    INFO(what << (trace ? " (traced)" : "") << ": " << (r.ok() ? "" : r.problems[0].message));
-    CHECK(r.ok());
-    CHECK(r.checked == program->code.size());  // every instruction belongs to an entry
-    CHECK(r.max_stack == program->max_stack);  // the compiler stored what the verifier computes
-    CHECK(r.max_stack >= 1);
-  }
-  return compiled;
+  lang::DiagnosticSink sink;
+  auto program = compiler::compile(sources, sink).program;
+  if (!program) return 0;
+  bytecode::VerifyResult r = bytecode::verify(*program);
+  INFO(what << ": " << (r.ok() ? "" : r.problems[0].message));
+  CHECK(r.ok());
+  CHECK(r.checked == program->code.size());  // every instruction belongs to an entry
+  CHECK(r.max_stack == program->max_stack);  // the compiler stored what the verifier computes
+  CHECK(r.max_stack >= 1);
+  return 1;
 }
 
 // A hand-assembled program: each entry its own run of code.
@@ -71,11 +65,11 @@ struct Asm {
 
 }  // namespace
 
-TEST_CASE("the embedded rule library verifies, plain and traced") {
+TEST_CASE("the embedded rule library verifies") {
   auto sources = std::make_shared<lang::SourceManager>();
   engine::add_builtin_rules(*sources);
   REQUIRE(sources->size() > 10);
-  CHECK(compile_and_verify(sources, "--builtin-rules") == 2);
+  CHECK(compile_and_verify(sources, "--builtin-rules") == 1);
 }
 
 TEST_CASE("every spec-test rule file verifies, alone and with its directory") {
@@ -96,7 +90,7 @@ TEST_CASE("every spec-test rule file verifies, alone and with its directory") {
     if (std::find(dirs.begin(), dirs.end(), f.parent_path()) == dirs.end()) dirs.push_back(f.parent_path());
   }
   // Many files are meant not to compile (tests/spec/diagnostics); most of the others do.
-  CHECK(compiled >= 2 * 40);
+  CHECK(compiled >= 40);
   for (const fs::path& d : dirs) {
     auto sources = std::make_shared<lang::SourceManager>();
     for (const fs::path& f : files) {
