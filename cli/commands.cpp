@@ -16,6 +16,7 @@
 #include "cli/history_commands.h"
 #include "common/files.h"
 #include "common/text.h"
+#include "c7n/frontend.h"
 #include "compiler/compiler.h"
 #include "engine/evaluate.h"
 #include "engine/rule_sources.h"
@@ -86,7 +87,7 @@ std::unique_ptr<bytecode::Program> compile_rules(const std::vector<std::string>&
     return nullptr;
   }
   lang::DiagnosticSink sink;
-  compiler::CompileResult result = compiler::compile(sources, sink, opts);
+  compiler::CompileResult result = compiler::compile(sources, c7n::parse_modules(*sources, sink), sink, opts);
   if (werror) sink.promote_warnings();
   lang::RenderOptions ropts{colour_for(STDERR_FILENO, no_color)};
   std::string rendered = lang::render_all(sink, *sources, ropts);

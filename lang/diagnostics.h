@@ -40,7 +40,11 @@ namespace edict::lang {
   X(E0307, BadRefers, Error, "the left side of `refers` is not an attribute of a resource")     \
   X(E0308, BadLiteral, Error, "a literal argument is invalid (CIDR, glob, duration, ...)")      \
   X(E0309, ExpensiveRule, Warning, "a rule's estimated cost per resource is above the limit")    \
-  X(E0401, IoError, Error, "a rule file cannot be read")
+  X(E0401, IoError, Error, "a rule file cannot be read")                                        \
+  X(E0501, BadPolicy, Error, "a Cloud Custodian policy is malformed (YAML, schema, op, value)")  \
+  X(E0502, LivePolicyData, Error, "a Custodian filter or value needs a live API call or data edict lacks") \
+  X(E0503, UnmappedKey, Error, "a Custodian key has no mapping for the policy's resource type")  \
+  X(E0504, UnsupportedFilter, Error, "a Custodian filter edict does not implement")
 
 enum class Severity { Note, Warning, Error };
 

@@ -46,7 +46,9 @@ std::string Session::cmd_load(const std::vector<std::string>& args) {
   std::vector<std::string> rules, inputs;
   for (const std::string& a : args) {
     std::error_code ec;
-    bool rule = std::filesystem::is_directory(a, ec) || std::filesystem::path(a).extension() == ".edict";
+    std::string ext = std::filesystem::path(a).extension().string();
+    // .yml/.yaml files are Custodian policy files (c7n/frontend.h).
+    bool rule = std::filesystem::is_directory(a, ec) || ext == ".edict" || ext == ".yml" || ext == ".yaml";
     (rule ? rules : inputs).push_back(a);
   }
   std::string out;

@@ -4,6 +4,7 @@
 
 #include <unordered_map>
 
+#include "stdlib/internal/c7n.h"
 #include "stdlib/internal/functions.h"
 
 namespace edict::stdlib {
@@ -272,6 +273,35 @@ std::vector<Builtin> make_table() {
               "they have no fixed length.",
        .example = R"(duration("1h30m") == 5400)", .min_args = 1, .max_args = 1, .params = {T::String},
        .result = T::Number, .fn = fn_duration, .check = check_duration},
+      // c7n: what the Cloud Custodian front end (c7n/) compiles policies to
+      {.name = "c7n_value",
+       .signature = "c7n_value(record: object, key: string, op: string, value: any, value_type: string, "
+                    "value_regex: string, value_path: string) -> bool",
+       .category = "c7n",
+       .doc = "Cloud Custodian's `value` filter on a record: the key (`tag:K`, a member, or JMESPath) read, "
+              "`value_regex` and `value_type` applied, the special values `absent`, `present`, `not-null` and "
+              "`empty` tested, then the op with Python's semantics (a type error does not match). Null "
+              "arguments are left out of the filter.",
+       .example = R"(c7n_value({"Size": 8}, "Size", "gt", 4, null, null, null) == true)", .min_args = 7,
+       .max_args = 7, .params = {T::Any}, .result = T::Bool, .sees_unknown = true, .fn = fn_c7n_value,
+       .pure = false},
+      {.name = "c7n_search", .signature = "c7n_search(record: any, expr: string) -> any", .category = "c7n",
+       .doc = "The value of a Custodian key (`tag:K`, a member, or the JMESPath subset Custodian policies use).",
+       .example = R"(c7n_search({"A": [{"B": 1}, {"B": 2}]}, "A[].B") == [1, 2])", .min_args = 2, .max_args = 2,
+       .params = {T::Any, T::String}, .result = T::Any, .sees_unknown = true, .fn = fn_c7n_search},
+      {.name = "c7n_items", .signature = "c7n_items(record: any, key: string) -> list", .category = "c7n",
+       .doc = "The list a `list-item` filter walks: `[]` when the key gives nothing, an error when it is not a list.",
+       .example = R"(c7n_items({"A": null}, "A") == [])", .min_args = 2, .max_args = 2,
+       .params = {T::Any, T::String}, .result = T::List, .sees_unknown = true, .fn = fn_c7n_items},
+      {.name = "c7n_compare", .signature = "c7n_compare(left: any, op: string, right: any) -> bool",
+       .category = "c7n", .doc = "A Custodian op (`eq`, `gt`, `in`, `intersect`, ...) between two values, with "
+                                 "Python's semantics: a type error is false.",
+       .example = R"(c7n_compare(3, "gte", 2) == true)", .min_args = 3, .max_args = 3,
+       .params = {T::Any, T::String, T::Any}, .result = T::Bool, .sees_unknown = true, .fn = fn_c7n_compare},
+      {.name = "c7n_tag_list", .signature = "c7n_tag_list(tags: object) -> list", .category = "c7n",
+       .doc = "A tag map as the AWS API's `[{Key, Value}]` list, the shape Custodian filters read.",
+       .example = R"(c7n_tag_list({"Env": "prod"}) == [{"Key": "Env", "Value": "prod"}])", .min_args = 1,
+       .max_args = 1, .params = {T::Any}, .result = T::List, .sees_unknown = true, .fn = fn_c7n_tag_list},
       // resources: special forms the compiler lowers to indexed lookups (fn is null)
       {.name = "resources", .signature = "resources(TYPE) -> list", .category = "resources",
        .doc = "All managed resources of a type, in input order; `TYPE` is a bare type name such as "

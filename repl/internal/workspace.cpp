@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "c7n/frontend.h"
 #include "compiler/compiler.h"
 #include "lang/parser.h"
 
@@ -23,7 +24,8 @@ std::unique_ptr<bytecode::Program> compile_units(const std::vector<Unit>& units,
   lang::DiagnosticSink sink;
   compiler::CompileOptions opts;
   opts.trace = trace;
-  auto program = compiler::compile(make_sources(units), sink, opts).program;
+  auto sources = make_sources(units);
+  auto program = compiler::compile(sources, c7n::parse_modules(*sources, sink), sink, opts).program;
   return program ? std::move(program) : std::make_unique<bytecode::Program>();
 }
 
@@ -104,7 +106,7 @@ bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& d
 
   auto sources = make_sources(next);
   lang::DiagnosticSink sink;
-  compiler::CompileResult result = compiler::compile(sources, sink);
+  compiler::CompileResult result = compiler::compile(sources, c7n::parse_modules(*sources, sink), sink);
   diagnostics = render_diagnostics(sink, *sources, first_new);
   if (!result.program) return false;
 
