@@ -82,7 +82,13 @@ class FileBuilder : public Context {
     if (!n || n.Mark().is_null()) return {file_, 0, 0};
     lang::Span s = span_at(n.Mark());
     size_t len = 1;
-    if (n.IsScalar()) {
+    if (!n.IsScalar()) {
+      // A block: to the end of its first line (yaml-cpp gives no end mark), so an explanation
+      // quotes `type: bucket-encryption` rather than one character.
+      size_t nl = text_.find('\n', s.begin);
+      len = (nl == std::string::npos ? text_.size() : nl) - s.begin;
+      while (len > 1 && (text_[s.begin + len - 1] == ' ' || text_[s.begin + len - 1] == '\r')) --len;
+    } else {
       len = std::max<size_t>(1, n.Scalar().size());
       char c = s.begin < text_.size() ? text_[s.begin] : ' ';
       if (c == '"' || c == '\'') len += 2;

@@ -55,7 +55,18 @@ Tree& at(Tree& root, const std::vector<std::string>& segs, size_t n) {
 
 void set_leaf(Tree& root, const std::vector<std::string>& segs, ExprPtr leaf, Shape shape) {
   Tree& t = at(root, segs, segs.size());
-  if (t.is_leaf || !t.kids.empty()) return;  // the first row for a key wins, as in the loader
+  if (t.is_leaf && t.leaf && leaf) {
+    // Two canonical attributes for one Custodian key (S3 `Name` is both `id` and `bucket`): the
+    // first that is known and set, so a plan's `bucket` stands in for an `id` known after apply.
+    Span s = t.leaf->span;
+    std::vector<ExprPtr> args;
+    args.push_back(clone(*t.leaf));
+    ExprPtr usable = binary_expr(lang::Op::And, call_expr("known", std::move(args), s),
+                                 binary_expr(lang::Op::Ne, clone(*t.leaf), null_expr(s), s), s);
+    t.leaf = if_expr(std::move(usable), std::move(t.leaf), std::move(leaf), s);
+    return;
+  }
+  if (t.is_leaf || !t.kids.empty()) return;  // a refused key stays refused
   t.is_leaf = true;
   t.leaf = std::move(leaf);
   t.leaf_shape = std::move(shape);
@@ -177,7 +188,24 @@ Record build_record(const loaders::internal::TypeMap& type, const std::string& n
     ExprPtr domain = call_expr("resources", std::move(args), s);
     ExprPtr cond = binary_expr(lang::Op::Refers, member_expr(name_expr(var, s), child.link, s), self(), s);
     ExprPtr list = comprehension_expr(var, std::move(domain), emit(inner, s), std::move(cond), s);
-    set_leaf(root, split(child.custodian[0]), index_expr(std::move(list), number_expr(0, s), s), child_shape);
+    // No child: the whole annotation is absent (Custodian records `{}`; both are `empty`).
+    std::vector<std::string> segs = split(child.custodian[0]);
+    ExprPtr value = index_expr(clone(*list), number_expr(0, s), s);
+    Shape shape = child_shape;
+    for (size_t i = segs.size(); i-- > 1;) {
+      ExprPtr obj = node(lang::ExprKind::Object, s);
+      obj->keys.push_back(segs[i]);
+      obj->kids.push_back(std::move(value));
+      value = std::move(obj);
+      Shape outer;
+      outer.open = false;
+      outer.members[segs[i]] = std::move(shape);
+      shape = std::move(outer);
+    }
+    std::vector<ExprPtr> len_args;
+    len_args.push_back(std::move(list));
+    ExprPtr none = binary_expr(lang::Op::Eq, call_expr("len", std::move(len_args), s), number_expr(0, s), s);
+    set_leaf(root, {segs[0]}, if_expr(std::move(none), null_expr(s), std::move(value), s), shape);
   }
   Record out;
   out.shape = shape_of(root);

@@ -302,6 +302,22 @@ std::vector<Builtin> make_table() {
        .doc = "A tag map as the AWS API's `[{Key, Value}]` list, the shape Custodian filters read.",
        .example = R"(c7n_tag_list({"Env": "prod"}) == [{"Key": "Env", "Value": "prod"}])", .min_args = 1,
        .max_args = 1, .params = {T::Any}, .result = T::List, .sees_unknown = true, .fn = fn_c7n_tag_list},
+      {.name = "c7n_s3_encryption",
+       .signature = "c7n_s3_encryption(record: object, state: bool, crypto: string, bucket_key_enabled: bool) -> bool",
+       .category = "c7n",
+       .doc = "Custodian's S3 `bucket-encryption` filter on a bucket record (its first default-encryption "
+              "rule); null arguments are left out.",
+       .example = R"(c7n_s3_encryption({}, false, null, null) == true)", .min_args = 4, .max_args = 4,
+       .params = {T::Any}, .result = T::Bool, .sees_unknown = true, .fn = fn_c7n_s3_encryption},
+      {.name = "c7n_s3_global_grants",
+       .signature = "c7n_s3_global_grants(bucket: resource, allow_website: bool, permissions: list) -> bool",
+       .category = "c7n",
+       .doc = "Custodian's S3 `global-grants` filter on a bucket's `grant` blocks: a grant to all users or "
+              "all AWS users with one of `permissions` (any when empty); READ on a website bucket does not "
+              "count unless `allow_website` is false.",
+       .example = R"(c7n_s3_global_grants({"grant": [{"uri": "AllUsers", "permissions": ["READ"]}]}, true, []) == true)",
+       .min_args = 3, .max_args = 3, .params = {T::Any}, .result = T::Bool, .sees_unknown = true,
+       .fn = fn_c7n_s3_global_grants},
       // resources: special forms the compiler lowers to indexed lookups (fn is null)
       {.name = "resources", .signature = "resources(TYPE) -> list", .category = "resources",
        .doc = "All managed resources of a type, in input order; `TYPE` is a bare type name such as "

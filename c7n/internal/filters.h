@@ -47,6 +47,8 @@ class Filters {
   lang::ExprPtr value(const YAML::Node& f, const Scope& scope, bool first_at_top);
   lang::ExprPtr shorthand(const YAML::Node& key, const YAML::Node& v, const Scope& scope);
   lang::ExprPtr list_item(const YAML::Node& f, const Scope& scope);
+  // The S3 resource filters decidable from a record: bucket-encryption, global-grants.
+  lang::ExprPtr s3(const std::string& type, const YAML::Node& f, const Scope& scope);
   // Checks a Custodian key against the scope's shape; reports and returns false when unreadable.
   bool check_key(const std::string& key, const YAML::Node& at, const Scope& scope, const std::string& what);
   lang::ExprPtr constant(const YAML::Node& n, int depth = 0);
