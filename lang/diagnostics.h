@@ -40,7 +40,10 @@ namespace edict::lang {
   X(E0307, BadRefers, Error, "the left side of `refers` is not an attribute of a resource")     \
   X(E0308, BadLiteral, Error, "a literal argument is invalid (CIDR, glob, duration, ...)")      \
   X(E0309, ExpensiveRule, Warning, "a rule's estimated cost per resource is above the limit")    \
-  X(E0401, IoError, Error, "a rule file cannot be read")
+  X(E0401, IoError, Error, "a rule file cannot be read")                                        \
+  X(E0501, PolicyYaml, Error, "a policy file is not YAML Custodian would load (syntax, tabs, keys, size)") \
+  X(E0502, PolicyShape, Error, "a policy file or policy lacks the shape Custodian requires")      \
+  X(E0503, DuplicatePolicy, Warning, "two policies in one file or revision have the same name")
 
 enum class Severity { Note, Warning, Error };
 
