@@ -1,5 +1,5 @@
-// Custodian policy files to lang::Modules: YAML read with yaml-cpp (every node keeps its line and
-// column), each policy checked the way `custodian validate` does, its filters turned into one
+// Custodian policy files to lang::Modules: the file read by c7n/policy_file.h (nodes keep their
+// line and column), each policy checked as `custodian validate` does, its filters turned into one
 // assert over c7n_* builtin calls on the record that c7n/record.cpp rebuilds from mappings/.
 #include "c7n/frontend.h"
 
@@ -14,6 +14,7 @@
 #include "c7n/internal/ast_build.h"
 #include "c7n/internal/filters.h"
 #include "c7n/internal/record.h"
+#include "c7n/policy_file.h"
 #include "lang/parser.h"
 
 namespace edict::c7n {
@@ -22,10 +23,6 @@ namespace {
 
 using namespace internal;
 using lang::Code;
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 // Policy keys Custodian's schema allows; the ones edict refuses say why.
 const std::map<std::string, std::string>& policy_keys() {
@@ -46,34 +43,14 @@ class FileBuilder : public Context {
   lang::Module build() {
     lang::Module m;
     m.file = file_;
-    YAML::Node root;
-    try {
-      root = YAML::Load(text_);
-    } catch (const YAML::DeepRecursion& e) {
-      report(Code::BadPolicy, span_at(e.mark), "the YAML is nested too deeply");
-      return m;
-    } catch (const YAML::Exception& e) {
-      report(Code::BadPolicy, span_at(e.mark), "malformed YAML: " + e.msg);
-      return m;
-    }
+    // YAML, tabs, duplicate keys, alias bombs, the file's shape and policy names: the shared reader.
+    PolicyFile pf = parse_policy_source(sources_, file_, sink_);
     Filters filters(*this);
-    if (!root.IsMap()) {
-      report(Code::BadPolicy, span_of(root), "a policy file is a mapping with a `policies:` list");
-      return m;
-    }
-    if (!check_keys(root, {"policies", "vars"}, "a policy file")) return m;
-    YAML::Node policies = root["policies"];
-    if (!policies || !policies.IsSequence()) {
-      report(Code::BadPolicy, span_of(policies ? policies : root), "`policies:` must be a list of policies");
-      return m;
-    }
-    for (const YAML::Node& p : policies) {
+    for (const PolicyEntry& e : pf.policies) {
       lang::RuleDecl rule;
-      if (policy(p, filters, rule, m)) m.rules.push_back(std::move(rule));
+      if (policy(e.node, filters, rule, m)) m.rules.push_back(std::move(rule));
     }
-    if (m.rules.empty() && !sink_.has_errors()) {
-      report(Code::EmptyFile, span_of(policies), "the policy file has no policies");
-    }
+    if (pf.ok && pf.policies.empty()) report(Code::EmptyFile, {file_, 0, 0}, "the policy file has no policies");
     return m;
   }
 
@@ -309,18 +286,6 @@ class FileBuilder : public Context {
 };
 
 }  // namespace
-
-bool is_policy_file(std::string_view path, std::string_view text) {
-  if (!ends_with(path, ".yml") && !ends_with(path, ".yaml")) return false;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    if (text.compare(pos, 9, "policies:") == 0) return true;
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string_view::npos) break;
-    pos = nl + 1;
-  }
-  return false;
-}
 
 lang::Module build_module(const lang::SourceManager& sources, uint32_t file, lang::DiagnosticSink& sink) {
   return FileBuilder(sources, file, sink).build();

@@ -13,9 +13,7 @@
 
 namespace edict::c7n {
 
-// Whether a rule file is a Custodian policy file: named *.yml or *.yaml, with `policies:` at the
-// start of a line (the top-level key) outside comments.
-bool is_policy_file(std::string_view path, std::string_view text);
+// Whether a rule file is a Custodian policy file: c7n::is_policy_file (c7n/policy_file.h).
 
 // The module for one policy file of `sources`; problems are E05xx diagnostics located in the YAML.
 lang::Module build_module(const lang::SourceManager& sources, uint32_t file, lang::DiagnosticSink& sink);

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "c7n/frontend.h"
+#include "c7n/policy_file.h"
 #include "loaders/loader.h"
 #include "rules/embedded.h"
 
