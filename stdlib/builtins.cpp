@@ -283,7 +283,8 @@ std::vector<Builtin> make_table() {
               "`empty` tested, then the op with Python's semantics (a type error does not match). Null "
               "arguments are left out of the filter.",
        .example = R"(c7n_value({"Size": 8}, "Size", "gt", 4, null, null, null) == true)", .min_args = 7,
-       .max_args = 7, .params = {T::Any}, .result = T::Bool, .sees_unknown = true, .fn = fn_c7n_value,
+       .max_args = 7, .params = {T::Any, T::String, T::String, T::Any, T::String, T::String, T::String},
+       .result = T::Bool, .sees_unknown = true, .fn = fn_c7n_value,
        .pure = false},
       {.name = "c7n_search", .signature = "c7n_search(record: any, expr: string) -> any", .category = "c7n",
        .doc = "The value of a Custodian key (`tag:K`, a member, or the JMESPath subset Custodian policies use).",
@@ -308,7 +309,7 @@ std::vector<Builtin> make_table() {
        .doc = "Custodian's S3 `bucket-encryption` filter on a bucket record (its first default-encryption "
               "rule); null arguments are left out.",
        .example = R"(c7n_s3_encryption({}, false, null, null) == true)", .min_args = 4, .max_args = 4,
-       .params = {T::Any}, .result = T::Bool, .sees_unknown = true, .fn = fn_c7n_s3_encryption},
+       .params = {T::Any, T::Bool, T::String, T::Bool}, .result = T::Bool, .sees_unknown = true, .fn = fn_c7n_s3_encryption},
       {.name = "c7n_s3_global_grants",
        .signature = "c7n_s3_global_grants(bucket: resource, allow_website: bool, permissions: list) -> bool",
        .category = "c7n",
@@ -316,8 +317,8 @@ std::vector<Builtin> make_table() {
               "all AWS users with one of `permissions` (any when empty); READ on a website bucket does not "
               "count unless `allow_website` is false.",
        .example = R"(c7n_s3_global_grants({"grant": [{"uri": "AllUsers", "permissions": ["READ"]}]}, true, []) == true)",
-       .min_args = 3, .max_args = 3, .params = {T::Any}, .result = T::Bool, .sees_unknown = true,
-       .fn = fn_c7n_s3_global_grants},
+       .min_args = 3, .max_args = 3, .params = {T::Any, T::Bool, T::List}, .result = T::Bool,
+       .sees_unknown = true, .fn = fn_c7n_s3_global_grants},
       // resources: special forms the compiler lowers to indexed lookups (fn is null)
       {.name = "resources", .signature = "resources(TYPE) -> list", .category = "resources",
        .doc = "All managed resources of a type, in input order; `TYPE` is a bare type name such as "

@@ -30,7 +30,7 @@ check() {
 [[ $(complete -p edict) == *"-F _edict"* ]] || { echo "FAIL: no 'complete -F _edict edict'"; failed=$((failed + 1)); }
 
 # Subcommands, from the top and by prefix.
-check edict "" -- evaluate check disasm eval explain test repl stream diff baseline config-rule drift builtins rules
+check edict "" -- evaluate check disasm eval explain test repl stream diff baseline config-rule drift builtins rules custodian
 check edict ev -- evaluate eval
 check edict con -- config-rule
 check edict baseline "" -- create

@@ -75,7 +75,8 @@ TEST_CASE("every builtin the language promises is in the table", "[stdlib][table
 
 TEST_CASE("table entries are well formed", "[stdlib][table]") {
   const std::set<std::string_view> categories = {"strings", "regex",       "net",     "json",
-                                                 "time",    "collections", "numbers", "resources"};
+                                                 "time",    "collections", "numbers", "resources",
+                                                 "c7n"};
   std::set<std::string_view> names;
   const std::vector<Builtin>& table = builtins();
   for (size_t i = 0; i < table.size(); ++i) {
@@ -100,9 +101,11 @@ TEST_CASE("table entries are well formed", "[stdlib][table]") {
 }
 
 TEST_CASE("only known() sees unknown arguments", "[stdlib][table]") {
+  // and the Custodian builtins, whose record argument may hold unknowns in keys a filter never
+  // reads: they are unknown only when what they read is (tests/spec/c7n/values_unknown.cmd).
   for (const Builtin& b : builtins()) {
     INFO(b.name);
-    CHECK(b.sees_unknown == (b.name == "known" || b.name == "is_set"));
+    CHECK(b.sees_unknown == (b.name == "known" || b.name == "is_set" || b.category == "c7n"));
   }
 }
 
