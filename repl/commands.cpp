@@ -13,7 +13,7 @@ namespace edict::repl {
 const std::vector<Command>& commands() {
   using A = Command::Arg;
   static const std::vector<Command> table = {
-      {":load", "PATH...", "load rules (.edict files, directories) and inputs (plan or state .json)", A::Paths,
+      {":load", "PATH...", "load rules (.edict files, Custodian .yml policies, directories) and inputs (.json)", A::Paths,
        &Session::cmd_load},
       {":resources", "[TYPE]", "list the loaded resources (of one type)", A::Type, &Session::cmd_resources},
       {":show", "[ADDRESS]", "print a normalized resource; unknowns show as (known after apply)", A::Address,

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "c7n/frontend.h"
+#include "c7n/policy_file.h"
 #include "compiler/compiler.h"
 #include "lang/parser.h"
 
@@ -49,12 +50,18 @@ struct Names {
   std::vector<std::string> rules, defs;
 };
 
+// A unit's module: Custodian policy files through the c7n front end, the rest as DSL.
+lang::Module module_of(lang::SourceManager& sources, const Unit& u, lang::DiagnosticSink& sink) {
+  uint32_t f = sources.add(u.path, u.text);
+  return c7n::is_policy_file(u.path, u.text) ? c7n::build_module(sources, f, sink) : lang::parse_module(sources, f, sink);
+}
+
 Names names_of(const std::vector<Unit>& units) {
   Names out;
   lang::SourceManager sources;
   lang::DiagnosticSink ignored;  // reported by the compile that follows
   for (const Unit& u : units) {
-    lang::Module m = lang::parse_module(sources, sources.add(u.path, u.text), ignored);
+    lang::Module m = module_of(sources, u, ignored);
     for (const lang::RuleDecl& r : m.rules) add_unique(out.rules, r.id);
     for (const lang::DefDecl& d : m.defs) add_unique(out.defs, qualified(m.package, d.name));
   }
@@ -79,6 +86,12 @@ bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& d
     Unit unit = old;
     lang::SourceManager sources;
     lang::DiagnosticSink ignored;  // every unit kept here compiled before
+    if (c7n::is_policy_file(unit.path, unit.text)) {
+      // Policy files are kept or reloaded whole: blanking a policy would break the YAML around it
+      // (a policy redefined elsewhere is then a duplicate rule, reported by the compile).
+      if (!reloaded) next.push_back(std::move(unit));
+      continue;
+    }
     lang::Module m = lang::parse_module(sources, sources.add(unit.path, unit.text), ignored);
     size_t kept = 0;
     for (const lang::RuleDecl& r : m.rules) {
