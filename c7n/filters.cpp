@@ -188,7 +188,7 @@ ExprPtr Filters::one(const YAML::Node& f, const Scope& scope, bool first_at_top)
   }
   if (type == "value") return value(f, scope, first_at_top);
   if (type == "list-item") return list_item(f, scope);
-  if (type == "bucket-encryption" || type == "global-grants") return s3(type, f, scope);
+  if (type == "bucket-encryption" || type == "global-grants" || type == "check-public-block") return s3(type, f, scope);
   auto live = live_filters().find(type);
   if (live != live_filters().end()) {
     cx_.report(Code::LivePolicyData, at,
@@ -198,7 +198,7 @@ ExprPtr Filters::one(const YAML::Node& f, const Scope& scope, bool first_at_top)
   }
   cx_.report(Code::UnsupportedFilter, at,
              "policy '" + scope.policy + "': filter '" + type + "' on " + scope.resource + " is not implemented" + where(scope),
-             {{false, {}, "edict implements value, list-item, and, or, not, and on aws.s3 bucket-encryption and global-grants (docs/custodian.md)"}});
+             {{false, {}, "edict implements value, list-item, and, or, not, and on aws.s3 bucket-encryption, global-grants and check-public-block (docs/custodian.md)"}});
   return nullptr;
 }
 

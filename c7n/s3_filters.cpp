@@ -55,6 +55,21 @@ ExprPtr Filters::s3(const std::string& type, const YAML::Node& f, const Scope& s
     args.push_back(boolean("bucket_key_enabled"));
     return call_expr("c7n_s3_encryption", std::move(args), at);
   }
+  if (type == "check-public-block") {
+    static const std::vector<std::string> keys = {"type", "BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy",
+                                                  "RestrictPublicBuckets"};
+    if (f.IsMap() && !cx_.check_keys(f, keys, "a check-public-block filter")) return nullptr;
+    if (!check_key("c7n:PublicAccessBlock", m["type"] ? m["type"] : f, scope, "filter check-public-block, which reads")) return nullptr;
+    ExprPtr wanted = node(lang::ExprKind::Object, at);
+    for (size_t i = 1; i < keys.size(); ++i) {
+      if (!m[keys[i]]) continue;
+      wanted->keys.push_back(keys[i]);
+      wanted->kids.push_back(boolean(keys[i].c_str()));
+    }
+    args.push_back(scope.doc());
+    args.push_back(std::move(wanted));
+    return call_expr("c7n_s3_public_block", std::move(args), at);
+  }
   if (f.IsMap() && !cx_.check_keys(f, {"type", "allow_website", "operator", "permissions"}, "a global-grants filter")) return nullptr;
   static const std::set<std::string> perms = {"READ", "WRITE", "WRITE_ACP", "READ_ACP", "FULL_CONTROL"};
   ExprPtr list = m["permissions"] ? constant(m["permissions"]) : node(lang::ExprKind::List, at);

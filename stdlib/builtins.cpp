@@ -319,6 +319,12 @@ std::vector<Builtin> make_table() {
        .example = R"(c7n_s3_global_grants({"grant": [{"uri": "AllUsers", "permissions": ["READ"]}]}, true, []) == true)",
        .min_args = 3, .max_args = 3, .params = {T::Any, T::Bool, T::List}, .result = T::Bool,
        .sees_unknown = true, .fn = fn_c7n_s3_global_grants},
+      {.name = "c7n_s3_public_block",
+       .signature = "c7n_s3_public_block(record: object, wanted: object) -> bool", .category = "c7n",
+       .doc = "Custodian's S3 `check-public-block` filter on a bucket record: every setting named in `wanted` "
+              "has that value, or with none named, some setting is off (no configuration: all off).",
+       .example = R"(c7n_s3_public_block({}, {"BlockPublicAcls": false}) == true)", .min_args = 2, .max_args = 2,
+       .params = {T::Any, T::Object}, .result = T::Bool, .sees_unknown = true, .fn = fn_c7n_s3_public_block},
       // resources: special forms the compiler lowers to indexed lookups (fn is null)
       {.name = "resources", .signature = "resources(TYPE) -> list", .category = "resources",
        .doc = "All managed resources of a type, in input order; `TYPE` is a bare type name such as "

@@ -115,4 +115,40 @@ Value fn_c7n_s3_global_grants(CallContext& ctx, Args args) {
   return unsure ? Value::unknown() : Value::boolean(false);
 }
 
+// c7n_s3_public_block(record, wanted): FilterPublicBlock.matches_filter. `wanted` holds the
+// settings the policy names (each must be exactly that boolean); with none, a bucket matches when
+// any setting is off. No configuration reads as every setting off, as Custodian records it.
+Value fn_c7n_s3_public_block(CallContext& ctx, Args args) {
+  static const char* const keys[] = {"BlockPublicPolicy", "BlockPublicAcls", "IgnorePublicAcls", "RestrictPublicBuckets"};
+  const Value& rec = args[0];
+  if (!rec.is_object()) return rec.is_unknown() ? rec : type_error(ctx, "c7n_s3_public_block", "object", rec);
+  if (!args[1].is_object()) return type_error(ctx, "c7n_s3_public_block", "object", args[1]);
+  const Value* config = find_member(rec, "c7n:PublicAccessBlock");
+  if (config && config->is_unknown()) return *config;
+  bool none = !config || config->is_null();
+  auto setting = [&](const char* k) -> Value {
+    if (none) return Value::boolean(false);
+    const Value* v = config->is_object() ? find_member(*config, k) : nullptr;
+    return v ? *v : Value::null();  // a missing key: Custodian raises KeyError; here it does not match
+  };
+  bool any_named = false, all_named = true, unsure = false;
+  for (const char* k : keys) {
+    const Value* want = find_member(args[1], k);
+    if (!want) continue;
+    any_named = true;
+    Value have = setting(k);
+    if (have.is_unknown()) unsure = true;
+    else if (!(have.is_bool() && want->is_bool() && have.as_bool() == want->as_bool())) all_named = false;
+  }
+  if (any_named) return !all_named ? Value::boolean(false) : unsure ? Value::unknown() : Value::boolean(true);
+  if (!none && config->is_object() && config->size() == 0) return Value::boolean(false);  // not all([]) is false
+  bool any_off = false;
+  for (const char* k : keys) {
+    Value have = setting(k);
+    if (have.is_unknown()) unsure = true;
+    else if (!jmespath::truthy(have)) any_off = true;
+  }
+  return any_off ? Value::boolean(true) : unsure ? Value::unknown() : Value::boolean(false);
+}
+
 }  // namespace edict::stdlib::internal

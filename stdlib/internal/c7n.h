@@ -13,5 +13,6 @@ Value fn_c7n_compare(CallContext& ctx, Args args);
 Value fn_c7n_tag_list(CallContext& ctx, Args args);
 Value fn_c7n_s3_encryption(CallContext& ctx, Args args);
 Value fn_c7n_s3_global_grants(CallContext& ctx, Args args);
+Value fn_c7n_s3_public_block(CallContext& ctx, Args args);
 
 }  // namespace edict::stdlib::internal
