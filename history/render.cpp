@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
+#include "history/internal/policy_render.h"
 
 namespace edict::history {
 
@@ -52,6 +53,7 @@ std::vector<Json> event_objects(const CommitEvents& ev) {
     j["commit"] = commit_json(ev.commit);
     out.push_back(std::move(j));
   }
+  for (Json& j : internal::policy_event_objects(ev)) out.push_back(std::move(j));
   return out;
 }
 
@@ -79,7 +81,7 @@ std::string render_events_text(const CommitEvents& ev) {
     out += " package=" + (c.rule.package.empty() ? std::string("-") : c.rule.package) +
            " types=" + join(c.rule.types, ",") + " severity=" + c.rule.severity + author + "\n";
   }
-  return out;
+  return out + internal::policy_events_text(ev);
 }
 
 std::string render_events_jsonl(const CommitEvents& ev) {
@@ -120,6 +122,7 @@ std::string render_diff_text(const DiffResult& diff, const std::string& why, con
     out += "  error     " + text::printable(e.message) + " (" + text::plural(e.kept_rules, "rule", "rules") +
            " kept from the last version that parsed)\n";
   }
+  if (internal::diff_has_policies(diff)) out += internal::policy_diff_text(diff);
   if (impact != nullptr) {
     out += "impact over " + text::plural(impact->resources, "resource", "resources") + " (" +
            text::plural(impact->rules.size(), "changed rule", "changed rules") +
@@ -149,6 +152,7 @@ std::string render_diff_json(const DiffResult& diff, const std::string& why, con
   for (const FileError& e : diff.errors)
     errors.push_back(Json{{"file", e.file}, {"message", e.message}, {"kept_rules", e.kept_rules}});
   doc["errors"] = std::move(errors);
+  if (internal::diff_has_policies(diff)) doc["policy_changes"] = internal::policy_diff_json(diff);
   if (impact != nullptr) {
     Json flips = Json::array();
     for (const Flip& f : impact->flips) {
@@ -165,5 +169,11 @@ std::string render_diff_json(const DiffResult& diff, const std::string& why, con
   }
   return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
+
+}  // namespace edict::history
+
+namespace edict::history {
+
+std::string render_diff_policies_yaml(const DiffResult& diff) { return changed_policies_yaml(diff.policy_changes); }
 
 }  // namespace edict::history
