@@ -106,9 +106,19 @@ std::string render_diff_text(const DiffResult& diff, const std::string& why, con
   auto rev = [](const Revision& r) {
     return (r.commit.empty() ? std::string("0000000") : r.commit.substr(0, 7)) + " (" + r.spec + ")";
   };
-  std::string out = "rules " + rev(diff.source) + " .. " + rev(diff.target) + ": " + std::to_string(counts[0]) +
-                    " added, " + std::to_string(counts[1]) + " removed, " + std::to_string(counts[2]) + " modified, " +
-                    std::to_string(counts[3]) + " moved\n";
+  // A repository of Custodian policies alone gets no "rules ...: 0 added" line.
+  bool policies = internal::diff_has_policies(diff);
+  bool rules = !policies || !diff.changes.empty() || !diff.before.files.empty() || !diff.after.files.empty();
+  std::string out = rules ? "rules " + rev(diff.source) + " .. " + rev(diff.target) + ": " +
+                                std::to_string(counts[0]) + " added, " + std::to_string(counts[1]) + " removed, " +
+                                std::to_string(counts[2]) + " modified, " + std::to_string(counts[3]) + " moved\n"
+                          : std::string();
+  std::string policy_text = policies ? internal::policy_diff_text(diff) : std::string();
+  if (!rules) {  // the policies' header line first, then the range
+    size_t nl = policy_text.find('\n') + 1;
+    out += policy_text.substr(0, nl);
+    policy_text.erase(0, nl);
+  }
   if (!why.empty()) out += "  range: " + why + "\n";
   for (const RuleChange& c : diff.changes) {
     std::string kind = change_name(c.kind);
@@ -122,7 +132,7 @@ std::string render_diff_text(const DiffResult& diff, const std::string& why, con
     out += "  error     " + text::printable(e.message) + " (" + text::plural(e.kept_rules, "rule", "rules") +
            " kept from the last version that parsed)\n";
   }
-  if (internal::diff_has_policies(diff)) out += internal::policy_diff_text(diff);
+  out += policy_text;
   if (impact != nullptr) {
     out += "impact over " + text::plural(impact->resources, "resource", "resources") + " (" +
            text::plural(impact->rules.size(), "changed rule", "changed rules") +
