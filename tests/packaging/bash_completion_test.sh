@@ -41,7 +41,7 @@ check edict evaluate --format = "" -- text json sarif junit github markdown
 check edict evaluate --format = j -- json junit
 # Another subcommand's --format has its own values.
 check edict stream --format "" -- text json jsonl
-check edict diff --format "" -- text json
+check edict diff --format "" -- text json policies
 # Options of the subcommand found behind other options and their values.
 check edict evaluate --rules rules --format sarif --fail -- --fail-on
 check edict evaluate --no-color --qu -- --quiet
