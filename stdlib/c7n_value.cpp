@@ -60,7 +60,7 @@ bool fnmatch(std::string_view s, std::string_view p) {
         bool negate = p[k] == '!';
         if (negate) ++k;
         bool hit = false;
-        for (bool first = true; k < e; first = false) {
+        while (k < e) {
           char lo = p[k], hi = lo;
           if (k + 2 < e && p[k + 1] == '-') {
             hi = p[k + 2];
@@ -68,7 +68,6 @@ bool fnmatch(std::string_view s, std::string_view p) {
           } else {
             ++k;
           }
-          (void)first;
           if (lo <= s[i] && s[i] <= hi) hit = true;
         }
         ok = hit != negate;
