@@ -14,6 +14,7 @@
 #include "cli/history_commands.h"
 #include "common/files.h"
 #include "common/text.h"
+#include "c7n/frontend.h"
 #include "compiler/compiler.h"
 #include "engine/evaluate.h"
 #include "engine/rule_sources.h"

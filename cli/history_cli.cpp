@@ -22,7 +22,10 @@ HistoryCommands add_history_commands(CLI::App& app, StreamArgs& sa, DiffArgs& df
   diff->add_option("--repo", dfa.repo, "The repository (its work tree root or .git directory; default: .)");
   diff->add_option("SOURCE", dfa.source, "Old revision (default: HEAD~1 on the default branch, else the merge base with it)");
   diff->add_option("TARGET", dfa.target, "New revision (default: HEAD)");
-  diff->add_option("--format", dfa.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  diff->add_option("--format", dfa.format, "Output format (policies: the added, modified and moved Custodian policies as YAML)")
+      ->check(CLI::IsMember({"text", "json", "policies"}));
+  diff->add_option("--default-branch", dfa.default_branch,
+                   "The branch the default range compares with (default: detected from origin/HEAD, init.defaultBranch, main, master)");
   diff->add_option("--impact", dfa.impact, "Evaluate old and new versions of changed rules on these inputs; list verdicts that change");
   diff->add_option("--path", dfa.paths, "Only rule files below this repository path (repeatable)")->allow_extra_args(false);
   diff->add_option("--max-input-size", max_input,

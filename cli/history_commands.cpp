@@ -24,7 +24,7 @@ int fail(const std::string& message) {
   return 2;
 }
 
-// True when HEAD holds no rule file (an unborn HEAD holds none either).
+// True when HEAD holds no rule file and no policy file (an unborn HEAD holds none either).
 bool no_rule_files(const history::Repository& repo, const history::PathFilter& filter) {
   std::string head;
   try {
@@ -32,7 +32,22 @@ bool no_rule_files(const history::Repository& repo, const history::PathFilter& f
   } catch (const history::HistoryError&) {
     return true;
   }
-  return history::snapshot_at(repo, head, filter).files.empty();
+  history::Snapshot snap = history::snapshot_at(repo, head, filter);
+  return snap.files.empty() && snap.policy_files.empty();
+}
+
+// Two policies of one name are a warning as well as an event: Custodian refuses them.
+void warn_duplicate(const history::PolicyChange& c, const std::string& when) {
+  if (c.kind != history::PolicyChangeKind::Duplicate) return;
+  const c7n::PolicyEntry& e = c.policy.entry();
+  std::cerr << "edict: warning[E0503]: " << text::printable(c.policy.file()) << ":" << e.where.line << ":"
+            << e.where.col << ": a second policy named '" << text::printable(e.name) << "' " << when
+            << " (the first, kept, is at " << text::printable(c.previous.file()) << ":"
+            << c.previous.entry().where.line << ")\n";
+}
+
+void warn_duplicates(const history::CommitEvents& ev) {
+  for (const history::PolicyChange& c : ev.policy_changes) warn_duplicate(c, "in commit " + ev.commit.id.substr(0, 7));
 }
 
 }  // namespace
@@ -53,7 +68,8 @@ int run_stream(const StreamArgs& args) {
       // With --db a commit is printed only once it is safely recorded.
       if (store && !store->record(ev)) return;
       ++commits;
-      events += ev.errors.size() + ev.changes.size();
+      events += ev.errors.size() + ev.changes.size() + ev.policy_changes.size();
+      warn_duplicates(ev);
       if (args.format == "json") {
         json += history::render_events_json_items(ev, first);
       } else {
@@ -68,7 +84,8 @@ int run_stream(const StreamArgs& args) {
     if (events == 0) {  // say why nothing was printed
       std::string where = args.paths.empty() ? "" : " under the --path given";
       if (no_rule_files(repo, opts.filter)) {
-        std::cerr << "edict: the repository has no rule files (*.edict)" << where << " at HEAD; nothing to stream\n";
+        std::cerr << "edict: the repository has no rule files (*.edict) or Custodian policy files" << where
+                  << " at HEAD; nothing to stream\n";
       } else {
         std::cerr << "edict: no rule changes in " << text::plural(commits, "commit", "commits") << "\n";
       }
@@ -87,19 +104,27 @@ int run_stream(const StreamArgs& args) {
 
 int run_diff(const DiffArgs& args) {
   if (args.source.empty() && !args.target.empty()) return fail("diff: TARGET needs a SOURCE");
+  if (args.format == "policies" && !args.impact.empty()) {
+    return fail("diff: --impact compares rule verdicts (policy impact needs the Custodian front end); not with --format policies");
+  }
   int64_t now = 0;
   std::string clock_error;
   if (!engine::clock_from_env(now, clock_error)) return fail(clock_error);
   try {
     history::Repository repo = history::Repository::open(args.repo);
     history::PathFilter filter{args.paths};
-    history::DiffResult diff = history::diff(repo, args.source, args.target, filter);
+    history::DiffResult diff = history::diff(repo, args.source, args.target, filter, args.default_branch);
     std::unique_ptr<history::ImpactResult> impact;
     if (!args.impact.empty()) impact = std::make_unique<history::ImpactResult>(history::impact(diff, args.impact, now));
-    std::cout << (args.format == "json" ? history::render_diff_json(diff, diff.why, impact.get())
-                                        : history::render_diff_text(diff, diff.why, impact.get()));
-    if (diff.changes.empty() && diff.errors.empty() && no_rule_files(repo, filter)) {
-      std::cerr << "edict: the repository has no rule files (*.edict)"
+    if (args.format == "policies") {
+      std::cout << history::render_diff_policies_yaml(diff);
+    } else {
+      std::cout << (args.format == "json" ? history::render_diff_json(diff, diff.why, impact.get())
+                                          : history::render_diff_text(diff, diff.why, impact.get()));
+    }
+    for (const history::PolicyChange& c : diff.policy_changes) warn_duplicate(c, "at " + diff.target.spec);
+    if (diff.changes.empty() && diff.policy_changes.empty() && diff.errors.empty() && no_rule_files(repo, filter)) {
+      std::cerr << "edict: the repository has no rule files (*.edict) or Custodian policy files"
                 << (args.paths.empty() ? "" : " under the --path given") << " at HEAD\n";
     }
     return 0;

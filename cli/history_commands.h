@@ -18,9 +18,10 @@ struct StreamArgs {
 struct DiffArgs {
   std::string repo = ".";
   std::string source, target;
-  std::string format = "text";      // text, json
+  std::string format = "text";      // text, json, policies (the changed Custodian policies as YAML)
   std::vector<std::string> impact;  // inputs to evaluate both versions on
   std::vector<std::string> paths;
+  std::string default_branch;       // overrides the detected default branch
 };
 
 int run_stream(const StreamArgs& args);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <iostream>
 
+#include "cli/custodian.h"
 #include "cli/commands.h"
 #include "cli/generate.h"
 #include "cli/history_cli.h"
@@ -219,6 +220,9 @@ int main(int argc, char** argv) {
   // Hidden (no group): the man pages and completion scripts, generated at build time from this
   // very definition (cli/generate.h), so they cannot drift from --help.
   std::string gen_what, gen_output;
+  edict::cli::CustodianCommand custodian;
+  edict::cli::add_custodian_command(app, custodian);
+
   CLI::App* generate = app.add_subcommand("__generate", "Write the man pages or a completion script")->group("");
   generate->add_option("WHAT", gen_what, "man, bash, zsh or fish")->required()
       ->check(CLI::IsMember({"man", "bash", "zsh", "fish"}));
@@ -253,6 +257,7 @@ int main(int argc, char** argv) {
   if (*explain) return run_explain(xa);
   if (*test) return run_test(ta);
   if (*repl) return run_repl(ra);
+  if (*custodian.app) return edict::cli::run_custodian(custodian);
   std::cerr << "edict: error: a subcommand is required (evaluate, check, disasm, eval, builtins)\n"
             << "Run with --help for more information.\n";
   return 2;

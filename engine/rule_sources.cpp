@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "c7n/policy_file.h"
 #include "loaders/loader.h"
 #include "rules/embedded.h"
 
@@ -22,6 +23,13 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
   }
   return true;
 }
+
+// A .yml/.yaml file found in a rule directory is read only when it holds Custodian policies (test
+// files and waivers live beside rules).
+bool is_policy_path(const std::string& path) {
+  std::string text, error;
+  return read_file(path, text, error) && c7n::is_policy_file(path, text);
+}
 }  // namespace
 
 bool add_rule_paths(lang::SourceManager& sources, const std::vector<std::string>& paths, std::string& error) {
@@ -30,7 +38,11 @@ bool add_rule_paths(lang::SourceManager& sources, const std::vector<std::string>
     if (fs::is_directory(path, ec)) {
       std::vector<std::string> files;
       for (fs::recursive_directory_iterator it(path, ec), end; it != end && !ec; it.increment(ec)) {
-        if (it->is_regular_file() && it->path().extension() == ".edict") files.push_back(it->path().string());
+        if (!it->is_regular_file()) continue;
+        std::string ext = it->path().extension().string();
+        if (ext == ".edict") files.push_back(it->path().string());
+        // Custodian policy files (a top-level `policies:` list) are rule sources too.
+        if ((ext == ".yml" || ext == ".yaml") && is_policy_path(it->path().string())) files.push_back(it->path().string());
       }
       if (ec) {
         error = "cannot read directory '" + path + "': " + ec.message();

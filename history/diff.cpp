@@ -64,7 +64,7 @@ Revision previous(const Repository& repo, const std::string& head) {
 
 }  // namespace
 
-DiffRange default_range(const Repository& repo) {
+DiffRange default_range(const Repository& repo, const std::string& default_branch) {
   if (git_repository_head_unborn(repo.raw()) == 1) throw HistoryError("the repository has no commits yet");
   DiffRange range;
   range.target = {"HEAD", resolve_commit(repo, "HEAD")};
@@ -75,7 +75,16 @@ DiffRange default_range(const Repository& repo) {
     ReferencePtr ref(r);
     if (git_reference_is_branch(r) == 1) branch = git_reference_shorthand(r);
   }
-  std::optional<DefaultBranch> def = find_default_branch(repo.raw());
+  std::optional<DefaultBranch> def;
+  if (default_branch.empty()) {
+    def = find_default_branch(repo.raw());
+  } else if (auto c = ref_commit(repo.raw(), "refs/heads/" + default_branch)) {
+    def = DefaultBranch{default_branch, *c, "--default-branch"};
+  } else if (auto rc = ref_commit(repo.raw(), "refs/remotes/origin/" + default_branch)) {
+    def = DefaultBranch{default_branch, *rc, "--default-branch"};
+  } else {
+    throw HistoryError("--default-branch '" + default_branch + "' is not a branch of the repository");
+  }
   if (!def) {
     range.source = previous(repo, head);
     range.why = "no default branch (origin/HEAD, init.defaultBranch, main, master): the previous commit against HEAD";
@@ -103,10 +112,10 @@ DiffRange default_range(const Repository& repo) {
 }
 
 DiffResult diff(const Repository& repo, const std::string& source, const std::string& target,
-                const PathFilter& filter) {
+                const PathFilter& filter, const std::string& default_branch) {
   DiffResult r;
   if (source.empty()) {
-    DiffRange range = default_range(repo);
+    DiffRange range = default_range(repo, default_branch);
     r.source = range.source;
     r.target = range.target;
     r.why = range.why;
@@ -118,6 +127,7 @@ DiffResult diff(const Repository& repo, const std::string& source, const std::st
   r.before = snapshot_at(repo, r.source.commit, filter);
   r.after = snapshot_at(repo, r.target.commit, filter);
   r.changes = compare(r.before.rules, r.after.rules);
+  r.policy_changes = compare_policies(r.before.policies, r.before.duplicates, r.after.policies, r.after.duplicates);
   r.errors = r.after.errors();
   return r;
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "history/policies.h"
 #include "lang/ast.h"
 #include "lang/source.h"
 
@@ -103,16 +104,18 @@ class Repository {
 std::string resolve_commit(const Repository& repo, const std::string& rev);
 
 // Which files are rule files: `*.edict`, below one of `prefixes` (files or directories, relative to
-// the work tree root) when there are any.
+// the work tree root) when there are any. Policy files are `*.yml`/`*.yaml` below the same
+// prefixes; only those with a top-level `policies:` count (parse_policy_blob).
 struct PathFilter {
   std::vector<std::string> prefixes;
   bool matches(const std::string& path) const;
+  bool matches_policy(const std::string& path) const;
 };
 
 struct FileError {
   std::string file;
-  std::string message;    // ParsedFile::error
-  size_t kept_rules = 0;  // rules of the last version that parsed, still counted as present
+  std::string message;    // ParsedFile::error (ParsedPolicyFile::error)
+  size_t kept_rules = 0;  // rules (policies) of the last version that parsed, still counted as present
 };
 
 struct FileState {
@@ -127,9 +130,13 @@ struct Snapshot {
   std::string commit;  // empty: the empty tree
   std::map<std::string, FileState> files;
   RuleTable rules;
+  PolicyFiles policy_files;  // Custodian policy files, each with its last version that parsed
+  PolicyTable policies;
+  std::vector<PolicyDuplicate> duplicates;  // names defined twice in `policies`' revision
   std::vector<const ParsedFile*> good_files() const;
   std::vector<FileError> errors() const;  // files whose version at this commit does not parse
   void refresh();                         // recomputes `rules` from `files`
+  void refresh_policies();                // recomputes `policies` and `duplicates` from `policy_files`
 };
 Snapshot snapshot_at(const Repository& repo, const std::string& commit, const PathFilter& filter = {});
 
@@ -146,6 +153,7 @@ struct CommitEvents {
   CommitInfo commit;
   std::vector<FileError> errors;    // files changed by this commit that do not parse
   std::vector<RuleChange> changes;  // against the first parent
+  std::vector<PolicyChange> policy_changes;
 };
 
 struct StreamOptions {
@@ -169,23 +177,25 @@ struct Revision {
 // The default range: on the default branch (or when HEAD is contained in it) HEAD's first parent
 // against HEAD; on another branch the merge base with the default branch against HEAD. `why`
 // says how the range was chosen. The default branch is origin/HEAD's target, else
-// init.defaultBranch, else main, else master.
+// init.defaultBranch, else main, else master; `default_branch`, when given, names it instead.
 struct DiffRange {
   Revision source, target;
   std::string why;
 };
-DiffRange default_range(const Repository& repo);
+DiffRange default_range(const Repository& repo, const std::string& default_branch = "");
 
 struct DiffResult {
   Revision source, target;
   std::string why;  // DiffRange::why when the default range was used
   Snapshot before, after;
   std::vector<RuleChange> changes;
-  std::vector<FileError> errors;  // rule files that do not parse at the target
+  std::vector<PolicyChange> policy_changes;
+  std::vector<FileError> errors;  // rule and policy files that do not parse at the target
 };
-// An empty source takes the default range; an empty target is HEAD.
+// An empty source takes the default range (with `default_branch` as for default_range); an empty
+// target is HEAD.
 DiffResult diff(const Repository& repo, const std::string& source, const std::string& target,
-                const PathFilter& filter = {});
+                const PathFilter& filter = {}, const std::string& default_branch = "");
 
 // The ids of rules added or modified in the rule files at `rule_paths` on disk (what `evaluate`
 // compiles) since commit `rev`, whose version is read from the same paths in git.

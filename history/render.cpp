@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/text.h"
+#include "history/internal/policy_render.h"
 
 namespace edict::history {
 
@@ -52,6 +53,7 @@ std::vector<Json> event_objects(const CommitEvents& ev) {
     j["commit"] = commit_json(ev.commit);
     out.push_back(std::move(j));
   }
+  for (Json& j : internal::policy_event_objects(ev)) out.push_back(std::move(j));
   return out;
 }
 
@@ -79,7 +81,7 @@ std::string render_events_text(const CommitEvents& ev) {
     out += " package=" + (c.rule.package.empty() ? std::string("-") : c.rule.package) +
            " types=" + join(c.rule.types, ",") + " severity=" + c.rule.severity + author + "\n";
   }
-  return out;
+  return out + internal::policy_events_text(ev);
 }
 
 std::string render_events_jsonl(const CommitEvents& ev) {
@@ -104,9 +106,19 @@ std::string render_diff_text(const DiffResult& diff, const std::string& why, con
   auto rev = [](const Revision& r) {
     return (r.commit.empty() ? std::string("0000000") : r.commit.substr(0, 7)) + " (" + r.spec + ")";
   };
-  std::string out = "rules " + rev(diff.source) + " .. " + rev(diff.target) + ": " + std::to_string(counts[0]) +
-                    " added, " + std::to_string(counts[1]) + " removed, " + std::to_string(counts[2]) + " modified, " +
-                    std::to_string(counts[3]) + " moved\n";
+  // A repository of Custodian policies alone gets no "rules ...: 0 added" line.
+  bool policies = internal::diff_has_policies(diff);
+  bool rules = !policies || !diff.changes.empty() || !diff.before.files.empty() || !diff.after.files.empty();
+  std::string out = rules ? "rules " + rev(diff.source) + " .. " + rev(diff.target) + ": " +
+                                std::to_string(counts[0]) + " added, " + std::to_string(counts[1]) + " removed, " +
+                                std::to_string(counts[2]) + " modified, " + std::to_string(counts[3]) + " moved\n"
+                          : std::string();
+  std::string policy_text = policies ? internal::policy_diff_text(diff) : std::string();
+  if (!rules) {  // the policies' header line first, then the range
+    size_t nl = policy_text.find('\n') + 1;
+    out += policy_text.substr(0, nl);
+    policy_text.erase(0, nl);
+  }
   if (!why.empty()) out += "  range: " + why + "\n";
   for (const RuleChange& c : diff.changes) {
     std::string kind = change_name(c.kind);
@@ -120,6 +132,7 @@ std::string render_diff_text(const DiffResult& diff, const std::string& why, con
     out += "  error     " + text::printable(e.message) + " (" + text::plural(e.kept_rules, "rule", "rules") +
            " kept from the last version that parsed)\n";
   }
+  out += policy_text;
   if (impact != nullptr) {
     out += "impact over " + text::plural(impact->resources, "resource", "resources") + " (" +
            text::plural(impact->rules.size(), "changed rule", "changed rules") +
@@ -149,6 +162,7 @@ std::string render_diff_json(const DiffResult& diff, const std::string& why, con
   for (const FileError& e : diff.errors)
     errors.push_back(Json{{"file", e.file}, {"message", e.message}, {"kept_rules", e.kept_rules}});
   doc["errors"] = std::move(errors);
+  if (internal::diff_has_policies(diff)) doc["policy_changes"] = internal::policy_diff_json(diff);
   if (impact != nullptr) {
     Json flips = Json::array();
     for (const Flip& f : impact->flips) {
@@ -165,5 +179,11 @@ std::string render_diff_json(const DiffResult& diff, const std::string& why, con
   }
   return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
+
+}  // namespace edict::history
+
+namespace edict::history {
+
+std::string render_diff_policies_yaml(const DiffResult& diff) { return changed_policies_yaml(diff.policy_changes); }
 
 }  // namespace edict::history

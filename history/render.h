@@ -18,5 +18,7 @@ std::string render_events_json_items(const CommitEvents& ev, bool& first);
 
 std::string render_diff_text(const DiffResult& diff, const std::string& why, const ImpactResult* impact);
 std::string render_diff_json(const DiffResult& diff, const std::string& why, const ImpactResult* impact);
+// `policies:` with the added, modified, moved and renamed Custodian policies (`--format policies`).
+std::string render_diff_policies_yaml(const DiffResult& diff);
 
 }  // namespace edict::history

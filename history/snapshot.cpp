@@ -24,6 +24,7 @@ Repository open_with(const std::string& path, unsigned flags, const char* what) 
 struct WalkState {
   const PathFilter* filter;
   std::vector<std::pair<std::string, git_oid>> files;
+  std::vector<std::pair<std::string, git_oid>> policy_files;
 };
 
 int collect_rule_file(const char* root, const git_tree_entry* entry, void* payload) {
@@ -32,6 +33,7 @@ int collect_rule_file(const char* root, const git_tree_entry* entry, void* paylo
   if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) return 0;
   std::string path = std::string(root) + git_tree_entry_name(entry);
   if (st->filter->matches(path)) st->files.emplace_back(path, *git_tree_entry_id(entry));
+  if (st->filter->matches_policy(path)) st->policy_files.emplace_back(path, *git_tree_entry_id(entry));
   return 0;
 }
 
@@ -104,14 +106,26 @@ std::string resolve_commit(const Repository& repo, const std::string& rev) {
   return oid_hex(*git_object_id(peeled));
 }
 
-bool PathFilter::matches(const std::string& path) const {
-  if (path.size() < 6 || path.compare(path.size() - 6, 6, ".edict") != 0) return false;
+namespace {
+
+bool under_prefixes(const std::vector<std::string>& prefixes, const std::string& path) {
   if (prefixes.empty()) return true;
   return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) {
     if (p.empty()) return true;
     std::string dir = p.back() == '/' ? p : p + "/";
     return path == p || path.compare(0, dir.size(), dir) == 0;
   });
+}
+
+}  // namespace
+
+bool PathFilter::matches(const std::string& path) const {
+  if (path.size() < 6 || path.compare(path.size() - 6, 6, ".edict") != 0) return false;
+  return under_prefixes(prefixes, path);
+}
+
+bool PathFilter::matches_policy(const std::string& path) const {
+  return c7n::has_policy_extension(path) && under_prefixes(prefixes, path);
 }
 
 std::vector<const ParsedFile*> Snapshot::good_files() const {
@@ -127,10 +141,14 @@ std::vector<FileError> Snapshot::errors() const {
   for (const auto& [path, f] : files) {
     if (f.current && !f.current->ok) out.push_back({path, f.current->error, f.good ? f.good->module.rules.size() : 0});
   }
+  for (const auto& [path, f] : policy_files) {
+    if (f.current && !f.current->ok) out.push_back({path, f.current->error, f.good ? f.good->file.policies.size() : 0});
+  }
   return out;
 }
 
 void Snapshot::refresh() { rules = rule_table(good_files()); }
+void Snapshot::refresh_policies() { policy_table(policy_files, policies, duplicates); }
 
 Snapshot snapshot_at(const Repository& repo, const std::string& commit, const PathFilter& filter) {
   Snapshot snap;
@@ -138,7 +156,7 @@ Snapshot snapshot_at(const Repository& repo, const std::string& commit, const Pa
   if (commit.empty()) return snap;
   CommitPtr c = lookup_commit(repo.raw(), commit);
   TreePtr tree = commit_tree(c.get());
-  WalkState st{&filter, {}};
+  WalkState st{&filter, {}, {}};
   int rc = git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect_rule_file, &st);
   check(rc, "cannot read the tree of " + commit);
   for (const auto& [path, id] : st.files) {
@@ -147,7 +165,16 @@ Snapshot snapshot_at(const Repository& repo, const std::string& commit, const Pa
     f.current = parse_rule_file(path, blob_text(repo.raw(), id));
     f.good = f.current->ok ? f.current : last_good(repo.raw(), commit, path, id);
   }
+  for (const auto& [path, id] : st.policy_files) {
+    auto parsed = parse_policy_blob(path, blob_text(repo.raw(), id));
+    if (parsed == nullptr) continue;  // YAML, but not a policy file
+    PolicyFileState& f = snap.policy_files[path];
+    f.blob = oid_hex(id);
+    f.current = parsed;
+    f.good = parsed->ok ? parsed : last_good_policy_file(repo.raw(), commit, path, f.blob);
+  }
   snap.refresh();
+  snap.refresh_policies();
   return snap;
 }
 

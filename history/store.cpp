@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "common/text.h"
+#include "history/internal/policy_render.h"
 
 namespace edict::history {
 
@@ -43,6 +44,30 @@ CREATE VIEW event_log AS
   SELECT c.seq, e.ord, e.kind, e.rule_id, e.package, e.types, e.severity, e.changed, e.file,
          e.previous_file, e.fingerprint, e.message, c.commit_id, c.author, c.email, c.date, c.summary
   FROM events e JOIN commits c ON c.commit_id = e.commit_id ORDER BY c.seq, e.ord;
+)sql";
+
+// Schema version 2 adds Custodian policy events; a version 1 database gains them when opened.
+const char* const kPolicySchema = R"sql(
+CREATE TABLE policy_events(
+  commit_id       TEXT NOT NULL REFERENCES commits(commit_id),
+  ord             INTEGER NOT NULL,
+  kind            TEXT NOT NULL CHECK (kind IN ('policy-add', 'policy-remove', 'policy-modified', 'policy-moved',
+                                                'policy-rename', 'policy-duplicate')),
+  policy          TEXT NOT NULL,
+  provider        TEXT NOT NULL,
+  resource        TEXT NOT NULL,
+  file            TEXT NOT NULL,
+  line            INTEGER NOT NULL,
+  data            TEXT NOT NULL,
+  previous_policy TEXT,
+  previous_file   TEXT,
+  previous_data   TEXT,
+  PRIMARY KEY (commit_id, ord));
+CREATE INDEX policy_events_by_name ON policy_events(policy);
+CREATE VIEW policy_log AS
+  SELECT c.seq, p.ord, p.kind, p.policy, p.provider, p.resource, p.file, p.line, p.data, p.previous_policy,
+         p.previous_file, p.previous_data, c.commit_id, c.author, c.email, c.date, c.summary
+  FROM policy_events p JOIN commits c ON c.commit_id = p.commit_id ORDER BY c.seq, p.ord;
 )sql";
 
 // A prepared statement, finalized on scope exit.
@@ -109,6 +134,7 @@ EventStore::EventStore(const std::string& path) : path_(path) {
     scalar("PRAGMA user_version", version);
     if (tables == 0) {
       exec(kSchema, "cannot create the schema in");
+      exec(kPolicySchema, "cannot create the schema in");
       exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str(), "cannot write");
       exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str(), "cannot write");
       Stmt meta(db_, "INSERT INTO edict_meta(key, value) VALUES ('schema_version', ?1), ('created_by', ?2)");
@@ -121,6 +147,11 @@ EventStore::EventStore(const std::string& path) : path_(path) {
       throw StoreError("'" + path + "' has schema version " + std::to_string(version) +
                        ", newer than this edict reads (" + std::to_string(kSchemaVersion) + "); nothing was written");
     } else {
+      if (version < 2) {  // a version 1 database: commits recorded so far have no policy events
+        exec(kPolicySchema, "cannot upgrade the schema of");
+        exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str(), "cannot write");
+        exec("UPDATE edict_meta SET value = '2' WHERE key = 'schema_version'", "cannot write");
+      }
       Stmt check(db_, "PRAGMA quick_check");
       if (check.prepared() != SQLITE_OK) fail("cannot check", check.prepared());
       if (int step = sqlite3_step(check.get()); step != SQLITE_ROW) fail("cannot check", step);
@@ -185,7 +216,7 @@ bool EventStore::record(const CommitEvents& ev) {
   commit.text(4, ev.commit.email);
   commit.text(5, ev.commit.date);
   commit.text(6, ev.commit.summary);
-  commit.integer(7, static_cast<int64_t>(ev.errors.size() + ev.changes.size()));
+  commit.integer(7, static_cast<int64_t>(ev.errors.size() + ev.changes.size() + ev.policy_changes.size()));
   if (int step = sqlite3_step(commit.get()); step != SQLITE_DONE) fail("cannot write", step);
   if (sqlite3_changes(db_) == 0) {  // recorded by a concurrent run: keep theirs
     exec("ROLLBACK", "cannot write");
@@ -223,9 +254,41 @@ bool EventStore::record(const CommitEvents& ev) {
     event.text(11, c.rule.fingerprint.combined());
     insert();
   }
+  if (!ev.policy_changes.empty()) record_policies(ev);
   exec("COMMIT", "cannot write");
   processed_.insert(ev.commit.id);
   return true;
+}
+
+void EventStore::record_policies(const CommitEvents& ev) {
+  Stmt event(db_,
+             "INSERT INTO policy_events(commit_id, ord, kind, policy, provider, resource, file, line, data, "
+             "previous_policy, previous_file, previous_data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  if (event.prepared() != SQLITE_OK) fail("cannot write", event.prepared());
+  int64_t ord = 0;
+  auto dump = [](const YAML::Node& n) {
+    return internal::policy_data_json(n).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  };
+  for (const PolicyChange& c : ev.policy_changes) {
+    const c7n::PolicyEntry& e = c.policy.entry();
+    event.text(1, ev.commit.id);
+    event.integer(2, ord++);
+    event.text(3, policy_event_name(c.kind));
+    event.text(4, e.name);
+    event.text(5, e.resource.provider);
+    event.text(6, e.resource.resource);
+    event.text(7, c.policy.file());
+    event.integer(8, e.where.line);
+    event.text(9, dump(e.node));
+    if (c.previous.valid()) {
+      event.text(10, c.previous.name());
+      event.text(11, c.previous.file());
+      event.text(12, dump(c.previous.entry().node));
+    }
+    if (int step = sqlite3_step(event.get()); step != SQLITE_DONE) fail("cannot write", step);
+    sqlite3_reset(event.get());
+    sqlite3_clear_bindings(event.get());
+  }
 }
 
 }  // namespace edict::history

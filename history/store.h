@@ -7,6 +7,10 @@
 //   events(commit_id, ord, kind, rule_id, package, types, severity, changed, file,
 //          previous_file, fingerprint, message, PRIMARY KEY (commit_id, ord))
 //   event_log                                a view: events joined with their commits, in order
+// Version 2 adds (and upgrades a version 1 database with):
+//   policy_events(commit_id, ord, kind, policy, provider, resource, file, line, data, previous_policy,
+//          previous_file, previous_data, PRIMARY KEY (commit_id, ord))   Custodian policy events
+//   policy_log                               a view: policy events joined with their commits
 #pragma once
 
 #include <set>
@@ -26,7 +30,7 @@ class StoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 class EventStore {
  public:
@@ -45,6 +49,7 @@ class EventStore {
 
  private:
   void exec(const char* sql, const char* what);
+  void record_policies(const CommitEvents& events);  // inside record()'s transaction
   [[noreturn]] void fail(const std::string& what, int rc);
 
   std::string path_;

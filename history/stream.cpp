@@ -31,6 +31,31 @@ std::vector<std::string> first_parent_chain(const Repository& repo, const std::s
 
 bool is_blob(uint16_t mode) { return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE; }
 
+// Moves the policy file `path` of `state` to its version after `delta`; true when it is (or was)
+// a policy file. A file that stops being one (its `policies:` gone) holds no policies from then on.
+bool advance_policy_file(const Repository& repo, Snapshot& state, const git_diff_delta& delta, const std::string& path,
+                         CommitEvents& ev) {
+  bool was = state.policy_files.count(path) != 0;
+  if (delta.status == GIT_DELTA_DELETED || !is_blob(delta.new_file.mode)) {
+    state.policy_files.erase(path);
+    return was;
+  }
+  auto parsed = parse_policy_blob(path, blob_text(repo.raw(), delta.new_file.id));
+  if (parsed == nullptr) {
+    state.policy_files.erase(path);
+    return was;
+  }
+  PolicyFileState& f = state.policy_files[path];
+  f.blob = oid_hex(delta.new_file.id);
+  f.current = parsed;
+  if (parsed->ok) {
+    f.good = parsed;
+  } else {
+    ev.errors.push_back({path, parsed->error, f.good ? f.good->file.policies.size() : 0});
+  }
+  return true;
+}
+
 // Moves `state` (the snapshot of commit's first parent) to `commit`, reparsing only the rule files
 // the commit touched, and returns the commit's events.
 CommitEvents advance(const Repository& repo, Snapshot& state, git_commit* commit, const PathFilter& filter) {
@@ -46,12 +71,16 @@ CommitEvents advance(const Repository& repo, Snapshot& state, git_commit* commit
   git_diff* d = nullptr;
   check(git_diff_tree_to_tree(&d, repo.raw(), before.get(), after.get(), &opts), "cannot diff commit " + ev.commit.id);
   DiffPtr diff(d);
-  bool touched = false;
+  bool touched = false, policies_touched = false;
   // Without rename detection a rename is a deletion and an addition; rule identity is the id, so
   // the rules of a renamed file come out as moves all the same.
   for (size_t i = 0, n = git_diff_num_deltas(d); i < n; ++i) {
     const git_diff_delta* delta = git_diff_get_delta(d, i);
     std::string path = delta->new_file.path != nullptr ? delta->new_file.path : "";  // == old_file.path
+    if (filter.matches_policy(path)) {
+      policies_touched |= advance_policy_file(repo, state, *delta, path, ev);
+      continue;
+    }
     if (!filter.matches(path)) continue;
     touched = true;
     if (delta->status == GIT_DELTA_DELETED || !is_blob(delta->new_file.mode)) {
@@ -72,6 +101,12 @@ CommitEvents advance(const Repository& repo, Snapshot& state, git_commit* commit
     RuleTable before_rules = std::move(state.rules);
     state.refresh();
     ev.changes = compare(before_rules, state.rules);
+  }
+  if (policies_touched) {
+    PolicyTable before_policies = std::move(state.policies);
+    std::vector<PolicyDuplicate> before_dups = std::move(state.duplicates);
+    state.refresh_policies();
+    ev.policy_changes = compare_policies(before_policies, before_dups, state.policies, state.duplicates);
   }
   return ev;
 }

@@ -40,7 +40,14 @@ namespace edict::lang {
   X(E0307, BadRefers, Error, "the left side of `refers` is not an attribute of a resource")     \
   X(E0308, BadLiteral, Error, "a literal argument is invalid (CIDR, glob, duration, ...)")      \
   X(E0309, ExpensiveRule, Warning, "a rule's estimated cost per resource is above the limit")    \
-  X(E0401, IoError, Error, "a rule file cannot be read")
+  X(E0401, IoError, Error, "a rule file cannot be read")                                        \
+  X(E0501, PolicyYaml, Error, "a policy file is not YAML Custodian would load (syntax, tabs, keys, size)") \
+  X(E0502, PolicyShape, Error, "a policy file or policy lacks the shape Custodian requires")      \
+  X(E0503, DuplicatePolicy, Warning, "two policies in one file or revision have the same name")  \
+  X(E0504, BadPolicy, Error, "a Custodian policy is invalid (unknown key, op, value_type or value)") \
+  X(E0505, LivePolicyData, Error, "a Custodian filter or value needs a live API call or data edict lacks") \
+  X(E0506, UnmappedKey, Error, "a Custodian key has no mapping for the policy's resource type")  \
+  X(E0507, UnsupportedFilter, Error, "a Custodian filter edict does not implement")
 
 enum class Severity { Note, Warning, Error };
 

@@ -14,7 +14,7 @@ namespace edict::repl {
 const std::vector<Command>& commands() {
   using A = Command::Arg;
   static const std::vector<Command> table = {
-      {":load", "PATH...", "load rules (.edict files, directories) and inputs (plan or state .json)", A::Paths,
+      {":load", "PATH...", "load rules (.edict files, Custodian .yml policies, directories) and inputs (.json)", A::Paths,
        &Session::cmd_load},
       {":resources", "[TYPE]", "list the loaded resources (of one type)", A::Type, &Session::cmd_resources},
       {":show", "[ADDRESS]", "print a normalized resource; unknowns show as (known after apply)", A::Address,
@@ -47,7 +47,9 @@ std::string Session::cmd_load(const std::vector<std::string>& args) {
   std::vector<std::string> rules, inputs;
   for (const std::string& a : args) {
     std::error_code ec;
-    bool rule = std::filesystem::is_directory(a, ec) || std::filesystem::path(a).extension() == ".edict";
+    std::string ext = std::filesystem::path(a).extension().string();
+    // .yml/.yaml files are Custodian policy files (c7n/frontend.h).
+    bool rule = std::filesystem::is_directory(a, ec) || ext == ".edict" || ext == ".yml" || ext == ".yaml";
     (rule ? rules : inputs).push_back(a);
   }
   std::string out;

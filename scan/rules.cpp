@@ -1,6 +1,7 @@
 // Rule compilation for scans: reads the rule sources, compiles them and keeps the diagnostics.
 #include "scan/rules.h"
 
+#include "c7n/frontend.h"
 #include "engine/rule_sources.h"
 
 namespace edict::scan {
@@ -21,7 +22,8 @@ CompiledRules compile_rules(const std::vector<std::string>& paths, bool builtin,
     if (out.read_error.empty()) out.read_error = "cannot read the rules";
     return out;
   }
-  compiler::CompileResult result = compiler::compile(out.sources, out.diagnostics, options);
+  compiler::CompileResult result =
+      compiler::compile(out.sources, c7n::parse_modules(*out.sources, out.diagnostics), out.diagnostics, options);
   if (werror) out.diagnostics.promote_warnings();
   if (!out.diagnostics.has_errors()) out.program = std::move(result.program);
   return out;

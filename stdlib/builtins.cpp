@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "stdlib/internal/c7n.h"
 #include "stdlib/internal/functions.h"
 
 namespace edict::stdlib {
@@ -288,6 +289,61 @@ std::vector<Builtin> make_table() {
               "they have no fixed length.",
        .example = R"(duration("1h30m") == 5400)", .params = {{"s", {T::String}}}, .result = {T::Number},
        .fn = fn_duration, .check = check_duration},
+      // c7n: what the Cloud Custodian front end (c7n/) compiles policies to
+      {.name = "c7n_value",
+       .category = "c7n",
+       .doc = "Cloud Custodian's `value` filter on a record: the key (`tag:K`, a member, or JMESPath) read, "
+              "`value_regex` and `value_type` applied, the special values `absent`, `present`, `not-null` and "
+              "`empty` tested, then the op with Python's semantics (a type error does not match). Null "
+              "arguments are left out of the filter.",
+       .example = R"(c7n_value({"Size": 8}, "Size", "gt", 4, null, null, null) == true)",
+       .params = {{"record", {T::Object}}, {"key", {T::String}}, {"op", {T::String}}, {"value", {T::Any}}, {"value_type", {T::String}}, {"value_regex", {T::String}}, {"value_path", {T::String}}},
+       .result = {T::Bool}, .sees_unknown = true, .fn = fn_c7n_value,
+       .pure = false},
+      {.name = "c7n_search", .category = "c7n",
+       .doc = "The value of a Custodian key (`tag:K`, a member, or the JMESPath subset Custodian policies use).",
+       .example = R"(c7n_search({"A": [{"B": 1}, {"B": 2}]}, "A[].B") == [1, 2])",
+       .params = {{"record", {T::Any}}, {"expr", {T::String}}},
+       .result = {T::Any}, .sees_unknown = true, .fn = fn_c7n_search},
+      {.name = "c7n_items", .category = "c7n",
+       .doc = "The list a `list-item` filter walks: `[]` when the key gives nothing, an error when it is not a list.",
+       .example = R"(c7n_items({"A": null}, "A") == [])",
+       .params = {{"record", {T::Any}}, {"key", {T::String}}},
+       .result = {T::List}, .sees_unknown = true, .fn = fn_c7n_items},
+      {.name = "c7n_compare",
+       .category = "c7n", .doc = "A Custodian op (`eq`, `gt`, `in`, `intersect`, ...) between two values, with "
+                                 "Python's semantics: a type error is false.",
+       .example = R"(c7n_compare(3, "gte", 2) == true)",
+       .params = {{"left", {T::Any}}, {"op", {T::String}}, {"right", {T::Any}}},
+       .result = {T::Bool}, .sees_unknown = true, .fn = fn_c7n_compare},
+      {.name = "c7n_tag_list", .category = "c7n",
+       .doc = "A tag map as the AWS API's `[{Key, Value}]` list, the shape Custodian filters read.",
+       .example = R"(c7n_tag_list({"Env": "prod"}) == [{"Key": "Env", "Value": "prod"}])",
+       .params = {{"tags", {T::Object}}}, .result = {T::List}, .sees_unknown = true, .fn = fn_c7n_tag_list},
+      {.name = "c7n_s3_encryption",
+       .category = "c7n",
+       .doc = "Custodian's S3 `bucket-encryption` filter on a bucket record (its first default-encryption "
+              "rule); null arguments are left out.",
+       .example = R"(c7n_s3_encryption({}, false, null, null) == true)",
+       .params = {{"record", {T::Object}}, {"state", {T::Bool}}, {"crypto", {T::String}}, {"bucket_key_enabled", {T::Bool}}},
+       .result = {T::Bool}, .sees_unknown = true, .fn = fn_c7n_s3_encryption},
+      {.name = "c7n_s3_global_grants",
+       .category = "c7n",
+       .doc = "Custodian's S3 `global-grants` filter on a bucket's `grant` blocks: a grant to all users or "
+              "all AWS users with one of `permissions` (any when empty); READ on a website bucket does not "
+              "count unless `allow_website` is false.",
+       .example = R"(c7n_s3_global_grants({"grant": [{"uri": "AllUsers", "permissions": ["READ"]}]}, true, []) == true)",
+      
+       .params = {{"bucket", {T::Resource, T::Object}}, {"allow_website", {T::Bool}}, {"permissions", {T::List}}},
+       .result = {T::Bool},
+       .sees_unknown = true, .fn = fn_c7n_s3_global_grants},
+      {.name = "c7n_s3_public_block",
+       .category = "c7n",
+       .doc = "Custodian's S3 `check-public-block` filter on a bucket record: every setting named in `wanted` "
+              "has that value, or with none named, some setting is off (no configuration: all off).",
+       .example = R"(c7n_s3_public_block({}, {"BlockPublicAcls": false}) == true)",
+       .params = {{"record", {T::Object}}, {"wanted", {T::Object}}},
+       .result = {T::Bool}, .sees_unknown = true, .fn = fn_c7n_s3_public_block},
       // resources: domains, which the compiler lowers to indexed lookups (fn is null)
       {.name = "resources", .category = "resources",
        .doc = "All managed resources of a type, in input order; `TYPE` is a bare type name such as "

@@ -33,6 +33,8 @@ constexpr Section kSections[] = {
     {"time", "Time",
      "Times are RFC 3339 text or Unix seconds. `now()` is fixed for a run, so results are reproducible with "
      "`EDICT_NOW`."},
+    {"c7n", "Cloud Custodian",
+     "What the Cloud Custodian front end compiles policies to (docs/custodian.md); usable in rules too."},
     {"resources", "Resources",
      "Special forms: the compiler turns them into indexed lookups, so they cost no scan of the input."},
 };

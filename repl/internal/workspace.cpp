@@ -6,6 +6,8 @@
 #include <set>
 #include <utility>
 
+#include "c7n/frontend.h"
+#include "c7n/policy_file.h"
 #include "compiler/compiler.h"
 #include "lang/parser.h"
 
@@ -39,12 +41,18 @@ struct Names {
   std::vector<std::string> rules, defs;
 };
 
+// A unit's module: Custodian policy files through the c7n front end, the rest as DSL.
+lang::Module module_of(lang::SourceManager& sources, const Unit& u, lang::DiagnosticSink& sink) {
+  uint32_t f = sources.add(u.path, u.text);
+  return c7n::is_policy_file(u.path, u.text) ? c7n::build_module(sources, f, sink) : lang::parse_module(sources, f, sink);
+}
+
 Names names_of(const std::vector<Unit>& units) {
   Names out;
   lang::SourceManager sources;
   lang::DiagnosticSink ignored;  // reported by the compile that follows
   for (const Unit& u : units) {
-    lang::Module m = lang::parse_module(sources, sources.add(u.path, u.text), ignored);
+    lang::Module m = module_of(sources, u, ignored);
     for (const lang::RuleDecl& r : m.rules) add_unique(out.rules, r.id);
     for (const lang::DefDecl& d : m.defs) add_unique(out.defs, qualified(m.package, d.name));
   }
@@ -92,6 +100,12 @@ bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& d
     bool reloaded = std::any_of(incoming.begin(), incoming.end(), [&](const Unit& u) { return u.path == old.path; });
     Unit& unit = blanked[i];
     size_t kept = kept_items[i];
+    if (c7n::is_policy_file(old.path, old.text)) {
+      // Policy files are kept or reloaded whole: blanking a policy would break the YAML around it
+      // (a policy redefined elsewhere is then a duplicate rule, reported by the compile).
+      if (!reloaded) next.push_back(old);
+      continue;
+    }
     // A unit left with no items would be an empty file (E0106): it goes, as does a reloaded file.
     if (kept > 0 && !reloaded) next.push_back(std::move(unit));
   }
@@ -100,8 +114,7 @@ bool Workspace::apply(std::vector<Unit> incoming, Change& change, std::string& d
 
   auto sources = make_sources(next);
   lang::DiagnosticSink sink;
-  std::vector<lang::Module> modules;
-  for (uint32_t f = 0; f < sources->size(); ++f) modules.push_back(lang::parse_module(*sources, f, sink));
+  std::vector<lang::Module> modules = c7n::parse_modules(*sources, sink);
   auto checked = std::make_unique<compiler::CheckedProgram>(compiler::check(sources, std::move(modules), sink));
   std::unique_ptr<bytecode::Program> program = compiler::lower(*checked);
   diagnostics = render_diagnostics(sink, *sources, first_new);

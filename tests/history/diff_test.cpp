@@ -185,9 +185,9 @@ TEST_CASE("CLI: stream and diff on a repository with no rule files say so") {
   std::string e = shell_quote(edict), dir = shell_quote(repo.path());
   std::string out;
   CHECK(sh(e + " stream --repo " + dir, &out, true) == 0);
-  CHECK(out.find("the repository has no rule files (*.edict) at HEAD; nothing to stream") != std::string::npos);
+  CHECK(out.find("the repository has no rule files (*.edict) or Custodian policy files at HEAD; nothing to stream") != std::string::npos);
   CHECK(sh(e + " diff --repo " + dir, &out, true) == 0);
-  CHECK(out.find("the repository has no rule files (*.edict) at HEAD") != std::string::npos);
+  CHECK(out.find("the repository has no rule files (*.edict) or Custodian policy files at HEAD") != std::string::npos);
   // With rule files but no change in the commits read, stream says that instead.
   repo.write("rules/ebs.edict", rule("SIZE", "size <= 200"));
   repo.commit("three");

@@ -30,7 +30,7 @@ check() {
 [[ $(complete -p edict) == *"-F _edict"* ]] || { echo "FAIL: no 'complete -F _edict edict'"; failed=$((failed + 1)); }
 
 # Subcommands, from the top and by prefix.
-check edict "" -- evaluate check disasm eval explain test repl stream diff baseline config-rule drift builtins rules
+check edict "" -- evaluate check disasm eval explain test repl stream diff baseline config-rule drift builtins rules custodian
 check edict ev -- evaluate eval
 check edict con -- config-rule
 check edict baseline "" -- create
@@ -41,7 +41,7 @@ check edict evaluate --format = "" -- text json sarif junit github markdown
 check edict evaluate --format = j -- json junit
 # Another subcommand's --format has its own values.
 check edict stream --format "" -- text json jsonl
-check edict diff --format "" -- text json
+check edict diff --format "" -- text json policies
 # Options of the subcommand found behind other options and their values.
 check edict evaluate --rules rules --format sarif --fail -- --fail-on
 check edict evaluate --no-color --qu -- --quiet

@@ -1,0 +1,2 @@
+# edict check on malformed YAML: a located error, never a crash.
+# args: check errors/broken.yml

@@ -1,0 +1,2 @@
+# A policy file that is binary garbage is refused without a crash.
+# args: check errors/garbage.yml

@@ -1,0 +1,2 @@
+# edict custodian validate: located errors, exit 2.
+# args: custodian validate errors/live.yml

@@ -1,0 +1,2 @@
+# edict custodian validate: clean policies.
+# args: custodian validate policies/seeds.yml policies/values.yml
