@@ -224,6 +224,7 @@ int run_evaluate(const EvaluateArgs& args) {
   opts.now_unix = now;
   opts.trace = args.explain ? engine::TraceMode::Failures : engine::TraceMode::Off;
   opts.budget = args.budget;
+  opts.jobs = args.jobs;
   engine::Results results = engine::evaluate(*program, set, opts);
   timer.mark("evaluate");
   engine::StateDelta delta;
@@ -265,8 +266,10 @@ int run_drift(const DriftArgs& args) {
     for (const auto& [what, note] : set->notes) std::cerr << "note: " << what << ": " << text::printable(note) << "\n";
   plan.finish();
   live.finish();
+  engine::EvalOptions opts;
+  opts.jobs = args.jobs;
   engine::DriftReport drift =
-      engine::compare(engine::evaluate(*program, plan), engine::evaluate(*program, live));
+      engine::compare(engine::evaluate(*program, plan, opts), engine::evaluate(*program, live, opts));
   std::cout << (args.format == "json" ? engine::render_drift_json(drift) : engine::render_drift(drift));
   return drift.empty() ? 0 : 1;
 }

@@ -30,6 +30,7 @@ struct EvaluateArgs {
   size_t markdown_limit = 10;  // --markdown-limit N: resources listed per rule in markdown
   std::string state;           // --state FILE: remember violations across runs (engine/scan_state.h)
   vm::Budget budget;           // --max-steps, --max-memory: per (rule, resource) evaluation
+  unsigned jobs = 0;           // --jobs N: evaluation threads (0: one per core)
 };
 
 struct BaselineArgs {
@@ -105,6 +106,7 @@ struct DriftArgs {
   std::vector<std::string> plan, live;  // plan or state files; live snapshot files
   std::vector<std::string> rules;       // none: the shipped rules
   std::string format = "text";          // text or json
+  unsigned jobs = 0;                    // --jobs N: evaluation threads (0: one per core)
 };
 
 int run_evaluate(const EvaluateArgs& args);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lang/source.h"
@@ -112,8 +113,11 @@ struct Program {
   std::vector<TraceNode> trace_nodes;  // empty unless compiled with CompileOptions::trace
   bool traced = false;                 // compiled with CompileOptions::trace
 
+  // Both de-duplicate through a hash index (below), so compiling many rules stays linear.
   uint32_t add_string(std::string s);
   uint32_t add_constant(Value v);
+  std::unordered_map<std::string, uint32_t> string_index;    // strings[i] -> i
+  std::unordered_map<std::string, uint32_t> constant_index;  // scalar constant's key -> index
   const Rule* find_rule(std::string_view id) const;
 };
 
