@@ -135,6 +135,7 @@ scan::ScanOptions scan_options(const EvaluateArgs& args) {
   }
   o.explain = args.explain;
   o.budget = args.budget;
+  o.jobs = args.jobs;
   o.state = args.state;
   o.waivers = args.waivers;
   o.baseline = args.baseline;

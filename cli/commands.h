@@ -31,6 +31,7 @@ struct EvaluateArgs {
   size_t markdown_limit = 10;  // --markdown-limit N: resources listed per rule in markdown
   std::string state;           // --state FILE: remember violations across runs (engine/scan_state.h)
   vm::Budget budget;           // --max-steps, --max-memory: per (rule, resource) evaluation
+  unsigned jobs = 0;           // --jobs N: evaluation threads (0: one per core)
 };
 
 struct BaselineArgs {

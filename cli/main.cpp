@@ -24,6 +24,12 @@ void add_budget_options(CLI::App* cmd, edict::vm::Budget& b) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
 }
+
+// --jobs N: evaluation threads (engine::EvalOptions::jobs); the output does not depend on N.
+void add_jobs_option(CLI::App* cmd, unsigned& jobs) {
+  cmd->add_option("--jobs", jobs, "Evaluation threads (0: one per core, the default); the output is the same for any N")
+      ->check(CLI::Range(0u, 1024u));
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -85,6 +91,7 @@ int main(int argc, char** argv) {
   evaluate->add_option("--changed-since", ev.changed_since,
                        "Only rules added or modified since REV (git; the repository holding the first --rules path)");
   add_budget_options(evaluate, ev.budget);
+  add_jobs_option(evaluate, ev.jobs);
 
   CheckArgs ck;
   CLI::App* check = app.add_subcommand("check", "Compile rules and report diagnostics (exit 0 clean, 2 on errors)");
@@ -177,6 +184,7 @@ int main(int argc, char** argv) {
   drift->add_option("--format", dra.format, "Output format")->check(CLI::IsMember({"text", "json"}));
   drift->add_option("--rules", dra.rules, "Rule file or directory (repeatable; default: the shipped rules)")
       ->allow_extra_args(false);
+  add_jobs_option(drift, dra.jobs);
 
   RulesArgs rla;
   CLI::App* rules = app.add_subcommand("rules", "List the rule library from its metadata (docs/rules.md is its markdown)");

@@ -3,9 +3,12 @@
 #include "engine/evaluate.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstdlib>
 #include <ctime>
+#include <exception>
+#include <thread>
 #include <unordered_map>
 
 #include "engine/explain.h"
@@ -78,8 +81,8 @@ namespace {
 
 class RuleRunner {
  public:
-  RuleRunner(const bytecode::Program& p, model::ResourceSet& set, int64_t now, TraceMode trace, const vm::Budget& budget)
-      : p_(p), vm_(p, set, now), trace_(trace) {
+  RuleRunner(const vm::Context& context, TraceMode trace, const vm::Budget& budget)
+      : p_(context.program()), vm_(context), trace_(trace) {
     vm_.set_budget(budget);
   }
 
@@ -211,30 +214,50 @@ bool selects(const bytecode::Rule& rule, const EvalOptions& opts) {
   return severity_rank(rule.severity) >= min_rank;
 }
 
-Results evaluate(const bytecode::Program& program, model::ResourceSet& resources, const EvalOptions& opts) {
+unsigned resolve_jobs(unsigned jobs) {
+  if (jobs != 0) return jobs;
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : cores;
+}
+
+namespace {
+// One rule to run on resources of one type, and the bucket (rule-id rank) its results go to.
+struct Dispatch {
+  const bytecode::Rule* rule;
+  size_t bucket;
+};
+// The results of one chunk of consecutive resources (in address order), per bucket.
+struct ChunkResults {
+  std::vector<std::vector<Result>> buckets;
+  Summary summary;
+};
+}  // namespace
+
+Results evaluate(const bytecode::Program& program, const model::ResourceSet& resources, const EvalOptions& opts) {
   // Results come out sorted by rule id, then address, without sorting the results themselves:
   // resources are visited in address order (one sort of n resources) and each rule collects its
-  // results in its own bucket, concatenated in rule-id order.
+  // results in its own bucket, concatenated in rule-id order. With several threads each takes
+  // whole chunks of that order; concatenating bucket by bucket, chunk by chunk, gives the same
+  // sequence as one thread, so the output does not depend on the number of threads.
   std::vector<const bytecode::Rule*> rules_by_id;
   for (const bytecode::Rule& rule : program.rules) rules_by_id.push_back(&rule);
   std::stable_sort(rules_by_id.begin(), rules_by_id.end(),
                    [](const bytecode::Rule* a, const bytecode::Rule* b) { return a->id < b->id; });
-  // Dispatch table: type -> (rule, its bucket), managed and data separately.
-  using Entry = std::pair<const bytecode::Rule*, size_t>;
-  std::unordered_map<std::string_view, std::vector<Entry>> managed, data;
-  for (const bytecode::Rule& rule : program.rules) {
+  std::vector<size_t> rank(program.rules.size());
+  for (size_t i = 0; i < rules_by_id.size(); ++i) rank[static_cast<size_t>(rules_by_id[i] - program.rules.data())] = i;
+  // Dispatch table: type -> rules, managed and data separately.
+  std::unordered_map<std::string_view, std::vector<Dispatch>> managed, data;
+  for (size_t i = 0; i < program.rules.size(); ++i) {
+    const bytecode::Rule& rule = program.rules[i];
     if (!selects(rule, opts)) continue;
-    size_t bucket = static_cast<size_t>(
-        std::find(rules_by_id.begin(), rules_by_id.end(), &rule) - rules_by_id.begin());
-    for (const std::string& t : rule.types) (rule.data_sources ? data : managed)[t].push_back({&rule, bucket});
+    for (const std::string& t : rule.types) (rule.data_sources ? data : managed)[t].push_back({&rule, rank[i]});
   }
-  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace, opts.budget);
   const auto& all = resources.resources();
+  // The checked resources some selected rule dispatches on, in address order, with their rules.
   std::vector<uint32_t> order(all.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return all[a].address < all[b].address; });
-  std::vector<std::vector<Result>> buckets(rules_by_id.size());
-  Results out;
+  std::vector<std::pair<uint32_t, const std::vector<Dispatch>*>> work;
   for (uint32_t id : order) {
     const model::Resource& r = all[id];
     bool is_data = r.mode == model::Mode::Data;
@@ -242,25 +265,76 @@ Results evaluate(const bytecode::Program& program, model::ResourceSet& resources
     if (is_data && r.action == model::Action::Delete) continue;
     auto& table = is_data ? data : managed;
     auto it = table.find(r.type);
-    if (it == table.end()) continue;
-    for (const auto& [rule, bucket] : it->second) {
-      std::vector<Result>& b = buckets[bucket];
-      b.push_back(runner.run(*rule, r));
-      out.summary.add(b.back().status);
+    if (it != table.end()) work.push_back({id, &it->second});
+  }
+
+  vm::Context context(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now());
+  unsigned jobs = static_cast<unsigned>(std::min<size_t>(resolve_jobs(opts.jobs), std::max<size_t>(work.size(), 1)));
+  // Several chunks per thread, taken in turn, so that a thread given the expensive resources does
+  // not leave the others idle; one chunk when there is one thread.
+  size_t chunks = jobs == 1 ? 1 : std::min<size_t>(work.size(), size_t{jobs} * 16);
+  std::vector<ChunkResults> parts(std::max<size_t>(chunks, 1));
+  std::atomic<size_t> next{0};
+  auto worker = [&]() {
+    RuleRunner runner(context, opts.trace, opts.budget);
+    for (size_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks;) {
+      ChunkResults& part = parts[c];
+      part.buckets.resize(rules_by_id.size());
+      for (size_t w = work.size() * c / chunks, end = work.size() * (c + 1) / chunks; w < end; ++w) {
+        const model::Resource& r = all[work[w].first];
+        for (const Dispatch& d : *work[w].second) {
+          part.buckets[d.bucket].push_back(runner.run(*d.rule, r));
+          part.summary.add(part.buckets[d.bucket].back().status);
+        }
+      }
+    }
+  };
+  if (jobs == 1) {
+    worker();
+  } else {
+    // An engine failure (not a rule's error, which is a result) in a thread is rethrown here.
+    std::vector<std::exception_ptr> failures(jobs);
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t) {
+      threads.emplace_back([&, t]() {
+        try {
+          worker();
+        } catch (...) {
+          failures[t] = std::current_exception();
+          next.store(chunks);  // the others stop after their current chunk
+        }
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    for (const std::exception_ptr& e : failures) {
+      if (e) std::rethrow_exception(e);
     }
   }
+
+  Results out;
   size_t total = 0;
-  for (const auto& b : buckets) total += b.size();
+  for (const ChunkResults& part : parts) {
+    for (const auto& b : part.buckets) total += b.size();
+    out.summary.pass += part.summary.pass;
+    out.summary.fail += part.summary.fail;
+    out.summary.skip += part.summary.skip;
+    out.summary.unknown += part.summary.unknown;
+    out.summary.error += part.summary.error;
+  }
   out.items.reserve(total);
-  for (auto& b : buckets) {
-    for (Result& r : b) out.items.push_back(std::move(r));
+  for (size_t b = 0; b < rules_by_id.size(); ++b) {
+    for (ChunkResults& part : parts) {
+      if (b >= part.buckets.size()) continue;
+      for (Result& r : part.buckets[b]) out.items.push_back(std::move(r));
+    }
   }
   return out;
 }
 
-Result evaluate_one(const bytecode::Program& program, model::ResourceSet& resources, const bytecode::Rule& rule,
+Result evaluate_one(const bytecode::Program& program, const model::ResourceSet& resources, const bytecode::Rule& rule,
                     const model::Resource& resource, const EvalOptions& opts) {
-  RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace, opts.budget);
+  vm::Context context(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now());
+  RuleRunner runner(context, opts.trace, opts.budget);
   return runner.run(rule, resource);
 }
 

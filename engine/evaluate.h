@@ -58,7 +58,14 @@ struct EvalOptions {
   int64_t now_unix = 0;            // the clock for time builtins (0: wall clock or EDICT_NOW)
   TraceMode trace = TraceMode::Off;
   vm::Budget budget;  // per (rule, resource) evaluation: --max-steps, --max-memory
+  // Evaluation threads (--jobs): 0 means one per core. The results are the same, in the same
+  // order, whatever the number: resources are split into chunks in address order and the chunks'
+  // results are merged back in that order.
+  unsigned jobs = 1;
 };
+
+// The number of evaluation threads `jobs` asks for (0: the number of cores, at least 1).
+unsigned resolve_jobs(unsigned jobs);
 
 // Why `rule` gives `resource` no verdict ("rule X does not check ... resources", "... is being
 // destroyed"), or "" when it does. The one test behind explain, the REPL's :why and rule tests.
@@ -68,11 +75,12 @@ std::string no_verdict_reason(const bytecode::Rule& rule, const model::Resource&
 bool selects(const bytecode::Rule& rule, const EvalOptions& opts);
 
 // Runs every selected rule over every checked resource of the rule's types.
-Results evaluate(const bytecode::Program& program, model::ResourceSet& resources, const EvalOptions& opts = {});
+// `resources` must be finished (model::ResourceSet::finish); it is only read, by opts.jobs threads.
+Results evaluate(const bytecode::Program& program, const model::ResourceSet& resources, const EvalOptions& opts = {});
 
 // Runs one rule on one resource, whether or not the rule selects its type (for `edict explain`,
 // the test runner and the REPL). `opts.rules` and `opts.min_severity` are ignored.
-Result evaluate_one(const bytecode::Program& program, model::ResourceSet& resources, const bytecode::Rule& rule,
+Result evaluate_one(const bytecode::Program& program, const model::ResourceSet& resources, const bytecode::Rule& rule,
                     const model::Resource& resource, const EvalOptions& opts = {});
 
 // The evaluation clock: EDICT_NOW (RFC 3339 or Unix seconds) when set, else the wall clock.

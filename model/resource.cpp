@@ -1,4 +1,4 @@
-// ResourceSet: storage, the address/type/identity indexes and the lazily built referrer index.
+// ResourceSet: storage and the address, type and identity indexes that finish() builds.
 #include "model/resource.h"
 
 #include <algorithm>
@@ -72,7 +72,6 @@ void ResourceSet::finish() {
   by_identity_.clear();
   by_type_[0].clear();
   by_type_[1].clear();
-  referrer_indexes_.clear();
   for (const Resource& r : resources_) {
     by_address_.emplace(r.address, &r);
     by_type_[r.mode == Mode::Managed ? 0 : 1][std::string(r.type)].push_back(r.id);
@@ -113,55 +112,6 @@ bool ResourceSet::has_edges(uint32_t from, Symbol path) const {
 const std::vector<uint32_t>& ResourceSet::by_identity(std::string_view s) const {
   auto it = by_identity_.find(s);
   return it == by_identity_.end() ? kEmpty : it->second;
-}
-
-const std::vector<uint32_t>& ResourceSet::referrers(std::string_view type, Symbol path, uint32_t target) {
-  std::string key = std::string(type) + '\x1f' + std::to_string(path);
-  auto it = referrer_indexes_.find(key);
-  if (it == referrer_indexes_.end()) {
-    ReferrerIndex index;
-    for (uint32_t from : of_type(type)) {
-      for (uint32_t to : targets(from, path)) index.by_target[to].push_back(from);
-      // Literal values join by identity (e.g. bucket = "my-bucket" with no reference).
-      const Value* v = find_path(resources_[from].attrs, symbol_name(path));
-      // An unknown value with no configuration reference might point anywhere: such resources
-      // are candidates for every target, and `refers` decides (unknown) for each.
-      if (v != nullptr && v->is_unknown() && !has_edges(from, path)) index.ambiguous.push_back(from);
-      auto add_ident = [&](const Value& s) {
-        if (!s.is_string()) return;
-        for (uint32_t to : by_identity(s.as_string())) {
-          if (to != from) index.by_target[to].push_back(from);
-        }
-      };
-      if (v != nullptr) {
-        if (v->is_list()) {
-          for (const Value& item : v->as_list()) add_ident(item);
-        } else {
-          add_ident(*v);
-        }
-      }
-    }
-    for (auto& [_, list] : index.by_target) {
-      std::sort(list.begin(), list.end());
-      list.erase(std::unique(list.begin(), list.end()), list.end());
-    }
-    it = referrer_indexes_.emplace(std::move(key), std::move(index)).first;
-  }
-  ReferrerIndex& index = it->second;
-  if (index.ambiguous.empty()) {
-    auto hit = index.by_target.find(target);
-    return hit == index.by_target.end() ? kEmpty : hit->second;
-  }
-  // Merge the ambiguous candidates in (rare: unknown values with unresolvable references).
-  auto& merged = index.merged[target];
-  if (merged.empty()) {
-    auto hit = index.by_target.find(target);
-    if (hit != index.by_target.end()) merged = hit->second;
-    merged.insert(merged.end(), index.ambiguous.begin(), index.ambiguous.end());
-    std::sort(merged.begin(), merged.end());
-    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
-  }
-  return merged;
 }
 
 std::vector<uint32_t> ResourceSet::referenced(uint32_t from, std::string_view type, Symbol path,

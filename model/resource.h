@@ -1,5 +1,6 @@
 // The normalized resource model: every loader (plan, state, snapshots) produces a ResourceSet of
 // one shape; the VM reads it. Made by loaders/, used by vm/ and the reports.
+// Joins read model::JoinIndex (model/joins.h), built from the finished set.
 #pragma once
 
 #include <cstdint>
@@ -59,7 +60,9 @@ class ResourceSet {
   uint32_t add(Resource r);
   uint32_t add_file(std::string path);
   void add_edge(uint32_t from, Symbol path, uint32_t to);
-  // Indexes by address and type; call once after all resources and edges are added.
+  // Indexes by address, type and identity; call once after all resources and edges are added.
+  // After it the set is immutable: evaluation reads it through const references only, from
+  // several threads at once (engine::EvalOptions::jobs), so no member may build state lazily.
   void finish();
 
   const std::vector<Resource>& resources() const { return resources_; }
@@ -78,9 +81,7 @@ class ResourceSet {
   // Whether some edge from `from` at `path` exists at all (resolved or not).
   bool has_edges(uint32_t from, Symbol path) const;
 
-  // Resources of `type` whose attribute `path` refers to `target` (by edge or by identity value).
-  // Built once per (type, path) on first use: the hash index that keeps joins linear.
-  const std::vector<uint32_t>& referrers(std::string_view type, Symbol path, uint32_t target);
+  // Which resources refer to a target (joins): model::JoinIndex, built from the finished set.
 
   // Resources of `type` that `from`'s attribute `path` refers to, by edge or by identity value.
   // Sets `ambiguous` when the value is unknown with no reference: it might be any of them.
@@ -97,12 +98,6 @@ class ResourceSet {
   std::unordered_map<std::string_view, const Resource*> by_address_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_type_[2];
   std::unordered_map<std::string_view, std::vector<uint32_t>> by_identity_;
-  struct ReferrerIndex {
-    std::unordered_map<uint32_t, std::vector<uint32_t>> by_target;
-    std::vector<uint32_t> ambiguous;  // unknown value, no reference: may refer to anything
-    std::unordered_map<uint32_t, std::vector<uint32_t>> merged;  // by_target + ambiguous, on demand
-  };
-  std::unordered_map<std::string, ReferrerIndex> referrer_indexes_;
 };
 
 // Follows a dotted attribute path through objects (and the first element of lists).

@@ -89,7 +89,10 @@ ScanOutcome drift(const DriftOptions& options) {
   out.log += note_lines(plan) + note_lines(live);
   plan.finish();
   live.finish();
-  engine::DriftReport report = engine::compare(engine::evaluate(program, plan), engine::evaluate(program, live));
+  engine::EvalOptions opts;
+  opts.jobs = options.jobs;
+  engine::DriftReport report =
+      engine::compare(engine::evaluate(program, plan, opts), engine::evaluate(program, live, opts));
   out.report = options.format == "json" ? engine::render_drift_json(report) : engine::render_drift(report);
   out.status = report.empty() ? Status::Clean : Status::Findings;
   return out;

@@ -24,6 +24,7 @@ struct DriftOptions {
   std::vector<std::string> plan, live;  // plan or state files; live snapshot files
   std::vector<std::string> rules;       // empty: the shipped rules
   std::string format = "text";          // text or json
+  unsigned jobs = 0;                    // evaluation threads (0: one per core)
 };
 
 // The verdicts that differ between the plan and the live inputs, in `report`: Clean when none

@@ -131,6 +131,7 @@ ScanOutcome run(const ScanOptions& options) {
   opts.now_unix = now;
   opts.trace = options.explain ? engine::TraceMode::Failures : engine::TraceMode::Off;
   opts.budget = options.budget;
+  opts.jobs = options.jobs;
   out.results = engine::evaluate(program, set, opts);
   timer.mark("evaluate");
   if (!options.state.empty()) {

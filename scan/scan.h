@@ -41,6 +41,7 @@ struct ScanOptions {
   int64_t now_unix = 0;  // the clock; 0: EDICT_NOW or the wall clock (a bad EDICT_NOW fails the run)
   bool explain = false;  // failing results carry evaluation traces
   vm::Budget budget;     // per (rule, resource) evaluation
+  unsigned jobs = 0;     // evaluation threads (0: one per core); the output is the same for any N
   // Continuous scans and triage.
   std::string state;           // remember violations across runs (engine/scan_state.h); empty: none
   std::string waivers;         // empty: triage::kDefaultWaiverFile when it exists

@@ -41,22 +41,46 @@ bool meta_field_from_name(std::string_view name, MetaField& out) {
 }
 
 uint32_t Program::add_string(std::string s) {
-  for (uint32_t i = 0; i < strings.size(); ++i) {
-    if (strings[i] == s) return i;
-  }
-  strings.push_back(std::move(s));
-  return static_cast<uint32_t>(strings.size() - 1);
+  auto [it, added] = string_index.try_emplace(s, static_cast<uint32_t>(strings.size()));
+  if (added) strings.push_back(std::move(s));
+  return it->second;
 }
+
+namespace {
+// The de-duplication key of a scalar constant: equal keys for values equal() calls equal (so 0 and
+// -0 share one slot, and every unknown another); false for NaN, which equals nothing.
+bool constant_key(const Value& v, std::string& key) {
+  key.assign(1, static_cast<char>(v.kind()));
+  switch (v.kind()) {
+    case Kind::Bool: key += v.as_bool() ? '1' : '0'; return true;
+    case Kind::Number: {
+      double n = v.as_number();
+      if (n != n) return false;
+      if (n == 0) n = 0;  // -0 == 0
+      key.append(reinterpret_cast<const char*>(&n), sizeof n);
+      return true;
+    }
+    case Kind::String: key += v.as_string(); return true;
+    case Kind::Null:
+    case Kind::Unknown: return true;
+    case Kind::List:
+    case Kind::Object:
+    case Kind::Resource: return false;
+  }
+  return false;
+}
+}  // namespace
 
 uint32_t Program::add_constant(Value v) {
   // Deduplicate scalars; structured constants are rare and kept as they are.
-  if (v.kind() != Kind::List && v.kind() != Kind::Object) {
-    for (uint32_t i = 0; i < constants.size(); ++i) {
-      if (constants[i].kind() == v.kind() && equal(constants[i], v)) return i;
-    }
+  std::string key;
+  auto next = static_cast<uint32_t>(constants.size());
+  if (constant_key(v, key)) {
+    auto [it, added] = constant_index.try_emplace(std::move(key), next);
+    if (!added) return it->second;
   }
   constants.push_back(v);
-  return static_cast<uint32_t>(constants.size() - 1);
+  return next;
 }
 
 std::vector<EntryRef> entries(const Rule& r) {

@@ -132,8 +132,11 @@ struct Program {
   // The deepest the value stack gets in any entry, calls included (vm/verify.h computes it).
   uint32_t max_stack = 0;
 
+  // Both de-duplicate through a hash index (below), so compiling many rules stays linear.
   uint32_t add_string(std::string s);
   uint32_t add_constant(Value v);
+  std::unordered_map<std::string, uint32_t> string_index;    // strings[i] -> i
+  std::unordered_map<std::string, uint32_t> constant_index;  // scalar constant's key -> index
   const Rule* find_rule(std::string_view id) const;
   const ExprNode* node(uint32_t id) const;  // null when `id` is not in the table
 };

@@ -30,8 +30,17 @@ using bytecode::MetaField;
 using bytecode::OpCode;
 using bytecode::Quant;
 
-Interpreter::Interpreter(const bytecode::Program& program, model::ResourceSet& resources, int64_t now_unix)
-    : program_(program), set_(resources), now_(now_unix) {
+Interpreter::Interpreter(const Context& context) : ctx_(context), program_(context.program()), set_(context.set()) {
+  stack_.reserve(256);
+  locals_.reserve(64);
+  set_budget(Budget{});
+}
+
+Interpreter::Interpreter(const bytecode::Program& program, const model::ResourceSet& resources, int64_t now_unix)
+    : own_ctx_(std::make_unique<const Context>(program, resources, now_unix)),
+      ctx_(*own_ctx_),
+      program_(program),
+      set_(resources) {
   stack_.reserve(256);
   locals_.reserve(64);
   set_budget(Budget{});
@@ -127,23 +136,6 @@ std::vector<std::string> Interpreter::unknown_paths() const {
     if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(std::move(path));
   }
   return out;
-}
-
-Value Interpreter::resources_of(const std::string& type, bool data) {
-  std::string key = (data ? "data." : "") + type;
-  for (const auto& [k, v] : type_cache_) {
-    if (k == key) return v;
-  }
-  std::vector<Value> items;
-  for (uint32_t id : set_.of_type(type, data ? model::Mode::Data : model::Mode::Managed)) {
-    const model::Resource& r = set_.resources()[id];
-    // Resources being destroyed cannot satisfy or violate anything after apply.
-    if (r.action == model::Action::Delete) continue;
-    items.push_back(Value::resource(&r));
-  }
-  Value list = Value::list(cache_arena_, items);
-  type_cache_.emplace_back(key, list);
-  return list;
 }
 
 
@@ -390,7 +382,7 @@ bool Interpreter::dispatch(uint32_t pc, uint16_t nlocals, Value& out, uint32_t s
         if (short_unknown) {
           r = Value::unknown();
         } else {
-          stdlib::CallContext ctx{scratch_, {}, now_};
+          stdlib::CallContext ctx{scratch_, {}, ctx_.now()};
           // A builtin's work grows with its arguments: charge their sizes (walks charge more).
           uint64_t work = 0;
           for (const Value& a : args) work += a.is_string() ? a.size() / 16 : a.size();
@@ -419,7 +411,7 @@ bool Interpreter::dispatch(uint32_t pc, uint16_t nlocals, Value& out, uint32_t s
         REPORT(pc - 1, bytecode::ValueSite::When::Done);  // the CALL
         continue;
       }
-      case OpCode::RESOURCES: PUSH(resources_of(program_.strings[in.b], in.mode() == bytecode::ResourceMode::Data)); break;
+      case OpCode::RESOURCES: PUSH(ctx_.resources_of(in.b, in.mode() == bytecode::ResourceMode::Data)); break;
       case OpCode::REFERRERS: {
         Value t = POP();
         if (t.is_unknown() || t.is_null()) {
@@ -428,7 +420,7 @@ bool Interpreter::dispatch(uint32_t pc, uint16_t nlocals, Value& out, uint32_t s
         }
         if (!t.is_resource()) FAIL("a join target must be a resource, got " + std::string(kind_name(t.kind())));
         std::vector<Value> items;
-        for (uint32_t id : set_.referrers(program_.strings[in.a], in.b, t.as_resource()->id)) {
+        for (uint32_t id : ctx_.joins().referrers(program_.strings[in.a], in.b, t.as_resource()->id)) {
           const model::Resource& r = set_.resources()[id];
           if (r.action != model::Action::Delete) items.push_back(Value::resource(&r));
         }
@@ -446,7 +438,7 @@ bool Interpreter::dispatch(uint32_t pc, uint16_t nlocals, Value& out, uint32_t s
         const std::string& type = program_.strings[in.a];
         std::vector<uint32_t> ids = set_.referenced(src.as_resource()->id, type, in.b, ambiguous);
         if (ambiguous) {
-          PUSH(resources_of(type, false));  // unresolved unknown: `refers` decides per candidate
+          PUSH(ctx_.resources_of(in.a, false));  // unresolved unknown: `refers` decides per candidate
           break;
         }
         std::vector<Value> items;

@@ -1,8 +1,11 @@
 // The VM: runs one entry of a bytecode::Program against one resource of a ResourceSet.
-// Made by the engine (engine/evaluate.h), the REPL and `edict eval`.
+// Made by the engine (engine/evaluate.h), the REPL and `edict eval`. An Interpreter is one
+// thread's activation: everything it changes is per-run state (stacks, scratch arena, budget
+// meter, recorded unknowns); what all runs read is a const vm::Context, shareable across threads.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +13,7 @@
 #include "vm/budget.h"
 #include "vm/bytecode.h"
 #include "vm/listener.h"
+#include "vm/context.h"
 
 namespace edict::vm {
 
@@ -22,7 +26,10 @@ struct RunError {
 
 class Interpreter {
  public:
-  Interpreter(const bytecode::Program& program, model::ResourceSet& resources, int64_t now_unix);
+  // Runs over a context shared with other interpreters (one per thread).
+  explicit Interpreter(const Context& context);
+  // Builds a context of its own (the REPL, `edict eval`, one-off runs).
+  Interpreter(const bytecode::Program& program, const model::ResourceSet& resources, int64_t now_unix);
 
   // Runs `entry` with `self` (may be null for `edict eval` on a plain document, see self_value).
   // Returns false on a run-time error (see error()). Values live in scratch() until reset().
@@ -43,6 +50,7 @@ class Interpreter {
   const Budget& budget() const { return budget_; }
   uint64_t steps_used() const { return meter_.steps; }
   const bytecode::Program& program() const { return program_; }
+  const Context& context() const { return ctx_; }
   Arena& scratch() { return scratch_; }
   // Frees every value made since the last reset and clears the recorded unknowns and witness.
   void reset();
@@ -79,7 +87,6 @@ class Interpreter {
   void report(uint32_t pc, bytecode::ValueSite::When when, uint32_t base);
   bool fail(uint32_t pc, std::string message);
   bool fail_budget(uint32_t pc, std::string what);
-  Value resources_of(const std::string& type, bool data);
   void record_unknown(const Value& holder, Symbol attr, uint32_t display);
   // One unknown read: an attribute of a resource (self or another), or a display path string.
   struct UnknownRead {
@@ -89,14 +96,13 @@ class Interpreter {
     bool operator==(const UnknownRead&) const = default;
   };
 
+  std::unique_ptr<const Context> own_ctx_;  // only when made without a shared context
+  const Context& ctx_;
   const bytecode::Program& program_;
-  model::ResourceSet& set_;
-  int64_t now_;
+  const model::ResourceSet& set_;
   Arena scratch_;
   Budget budget_;
   WorkMeter meter_;
-  Arena cache_arena_;  // lives as long as the interpreter: per-type resource lists
-  std::vector<std::pair<std::string, Value>> type_cache_;
   Value self_;
   std::vector<Value> stack_;
   std::vector<Value> locals_;

@@ -1,10 +1,14 @@
-// Value helpers: the symbol interner, structural equality and the two renderings (display, JSON).
+// Value helpers: the symbol interner (lock-free for readers), structural equality and the two renderings (display, JSON).
 #include "vm/value.h"
 
+#include <atomic>
 #include <cmath>
 #include <deque>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "common/text.h"
 #include "model/resource.h"
@@ -12,13 +16,95 @@
 namespace edict {
 
 namespace {
-struct Interner {
-  std::deque<std::string> names;  // deque: stable addresses for the string_view keys below
-  std::unordered_map<std::string_view, Symbol> ids;
+// The symbol interner. Lookups of names already interned are lock-free (atomics and storage that
+// never moves), so evaluation threads that read attribute names by string never wait on each
+// other; only a new name takes the mutex. Invariant: an entry is written before the release store
+// that publishes its id (in a hash slot or a chunk pointer), so whoever sees the id sees the name.
+class Interner {
+ public:
+  Interner() { table_.store(new Table(kInitialSlots), std::memory_order_relaxed); }
+
+  Symbol intern(std::string_view name) {
+    uint64_t h = std::hash<std::string_view>{}(name);
+    if (Symbol s; find(table_.load(std::memory_order_acquire), name, h, s)) return s;
+    std::lock_guard<std::mutex> lock(mutex_);
+    Table* t = table_.load(std::memory_order_relaxed);
+    if (Symbol s; find(t, name, h, s)) return s;  // another thread added it meanwhile
+    if (count_ >= kMaxChunks * kChunkSize - 1) throw std::length_error("too many distinct attribute names");
+    auto id = static_cast<Symbol>(count_);
+    if (id % kChunkSize == 0) chunks_[id / kChunkSize].store(new std::string_view[kChunkSize], std::memory_order_release);
+    storage_.emplace_back(name);
+    chunks_[id / kChunkSize].load(std::memory_order_relaxed)[id % kChunkSize] = storage_.back();
+    if (2 * (count_ + 1) > t->mask + 1) t = grow(t);
+    place(t, h, id);
+    count_published_.store(++count_, std::memory_order_release);
+    return id;
+  }
+
+  std::string_view name(Symbol s) const {
+    if (s >= count_published_.load(std::memory_order_acquire)) throw std::out_of_range("unknown symbol");
+    return chunks_[s / kChunkSize].load(std::memory_order_acquire)[s % kChunkSize];
+  }
+
+ private:
+  static constexpr size_t kChunkSize = 1 << 16;
+  static constexpr size_t kMaxChunks = 1 << 16;
+  static constexpr size_t kInitialSlots = 1 << 12;
+  // Open addressing; a slot holds (hash high bits << 32) | (id + 1), 0 when empty.
+  struct Table {
+    explicit Table(size_t n) : mask(n - 1), slots(new std::atomic<uint64_t>[n]()) {}
+    uint64_t mask;
+    std::unique_ptr<std::atomic<uint64_t>[]> slots;
+  };
+
+  bool find(const Table* t, std::string_view name, uint64_t h, Symbol& out) const {
+    auto tag = static_cast<uint32_t>(h >> 32);
+    for (uint64_t i = h & t->mask;; i = (i + 1) & t->mask) {
+      uint64_t slot = t->slots[i].load(std::memory_order_acquire);
+      if (slot == 0) return false;
+      if (static_cast<uint32_t>(slot >> 32) != tag) continue;
+      auto id = static_cast<Symbol>((slot & 0xffffffffu) - 1);
+      if (chunks_[id / kChunkSize].load(std::memory_order_acquire)[id % kChunkSize] == name) {
+        out = id;
+        return true;
+      }
+    }
+  }
+
+  static void place(Table* t, uint64_t h, Symbol id) {
+    uint64_t i = h & t->mask;
+    while (t->slots[i].load(std::memory_order_relaxed) != 0) i = (i + 1) & t->mask;
+    t->slots[i].store((h >> 32 << 32) | (uint64_t{id} + 1), std::memory_order_release);
+  }
+
+  // A table twice the size, published once complete. The old one is kept: a reader may still be
+  // probing it (it then misses new names and takes the mutex, which finds them here).
+  Table* grow(Table* old) {
+    auto* t = new Table(2 * (old->mask + 1));
+    for (uint64_t i = 0; i <= old->mask; ++i) {
+      uint64_t slot = old->slots[i].load(std::memory_order_relaxed);
+      if (slot == 0) continue;
+      auto id = static_cast<Symbol>((slot & 0xffffffffu) - 1);
+      place(t, std::hash<std::string_view>{}(name(id)), id);
+    }
+    retired_.emplace_back(old);
+    table_.store(t, std::memory_order_release);
+    return t;
+  }
+
+  std::atomic<Table*> table_;
+  std::atomic<std::string_view*> chunks_[kMaxChunks] = {};
+  std::atomic<size_t> count_published_{0};
+  std::mutex mutex_;                          // guards everything below
+  size_t count_ = 0;
+  std::deque<std::string> storage_;           // deque: the names never move
+  std::vector<std::unique_ptr<Table>> retired_;
 };
+
+// Never destroyed: evaluation threads and static destructors may still look names up at exit.
 Interner& interner() {
-  static Interner in;
-  return in;
+  static Interner* in = new Interner;
+  return *in;
 }
 
 void append_number(std::string& out, double n) {
@@ -103,17 +189,9 @@ void render(std::string& out, const Value& root, bool json, size_t cap = SIZE_MA
 }
 }  // namespace
 
-Symbol intern(std::string_view name) {
-  Interner& in = interner();
-  auto it = in.ids.find(name);
-  if (it != in.ids.end()) return it->second;
-  in.names.emplace_back(name);
-  auto id = static_cast<Symbol>(in.names.size() - 1);
-  in.ids.emplace(in.names.back(), id);
-  return id;
-}
+Symbol intern(std::string_view name) { return interner().intern(name); }
 
-std::string_view symbol_name(Symbol s) { return interner().names.at(s); }
+std::string_view symbol_name(Symbol s) { return interner().name(s); }
 
 std::string_view kind_name(Kind k) {
   switch (k) {

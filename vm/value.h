@@ -82,6 +82,8 @@ inline void charge_steps(uint64_t n) {
 
 // Interned attribute and object-key names. Ids are dense and stable for the life of the process,
 // so the compiler can resolve `storage_encrypted` to an integer once and the VM compares integers.
+// Safe from any thread; looking up a name already interned takes no lock (evaluation threads
+// intern object keys they build and read attributes by computed name).
 using Symbol = uint32_t;
 Symbol intern(std::string_view name);
 std::string_view symbol_name(Symbol s);

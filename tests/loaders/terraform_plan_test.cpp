@@ -2,6 +2,7 @@
 // nested after_unknown) and a generated large plan.
 #include <catch2/catch.hpp>
 
+#include "model/joins.h"
 #include "tests/loaders/test_util.h"
 
 namespace edict::loaders {
@@ -60,7 +61,9 @@ TEST_CASE("trivy plan: after merged with after_unknown", "[plan][corpus]") {
   CHECK(test::targets(set, sse.address, "bucket") == test::strings({"aws_s3_bucket.planbucket"}));
   CHECK(test::targets(set, bucket.address, "logging.target_bucket") ==
         test::strings({"data.aws_s3_bucket.logging_bucket"}));
-  CHECK(set.referrers("aws_s3_bucket_server_side_encryption_configuration", intern("bucket"), bucket.id) ==
+  model::JoinIndex joins;
+  joins.add(set, "aws_s3_bucket_server_side_encryption_configuration", intern("bucket"));
+  CHECK(joins.referrers("aws_s3_bucket_server_side_encryption_configuration", intern("bucket"), bucket.id) ==
         std::vector<uint32_t>{sse.id});
 }
 
@@ -121,7 +124,9 @@ TEST_CASE("checkov nested child modules: bucket <-> public access block", "[plan
         test::strings({"module.s3_bucket.aws_s3_bucket.this[0]"}));
   // The reverse direction, as rules join it.
   const auto& root_bucket = resource(set, "aws_s3_bucket.root_bucket");
-  CHECK(set.referrers("aws_s3_bucket_public_access_block", intern("bucket"), root_bucket.id).size() == 1);
+  model::JoinIndex joins;
+  joins.add(set, "aws_s3_bucket_public_access_block", intern("bucket"));
+  CHECK(joins.referrers("aws_s3_bucket_public_access_block", intern("bucket"), root_bucket.id).size() == 1);
 }
 
 TEST_CASE("infracost 0.14: count and for_each addresses, deep modules", "[plan][corpus]") {

@@ -2,6 +2,7 @@
 // run-time errors with spans.
 #include <catch2/catch.hpp>
 
+#include "model/joins.h"
 #include "vm/interpreter.h"
 
 using namespace edict;
@@ -134,6 +135,8 @@ TEST_CASE("REFERS follows edges, then identity values, and is unknown otherwise"
   REQUIRE(vm.run(refers(unresolved), nullptr, out));
   CHECK(out.is_unknown());
   // The referrer index finds both resolved referrers and keeps the unresolved one as a candidate.
-  const auto& refs = f.set.referrers("aws_s3_bucket_public_access_block", intern("bucket"), bucket);
+  model::JoinIndex joins;
+  joins.add(f.set, "aws_s3_bucket_public_access_block", intern("bucket"));
+  const auto& refs = joins.referrers("aws_s3_bucket_public_access_block", intern("bucket"), bucket);
   CHECK(refs == std::vector<uint32_t>{by_edge, by_name, unresolved});
 }
