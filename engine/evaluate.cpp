@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "engine/explain.h"
+#include "engine/internal/address_order.h"
 #include "engine/trace.h"
 #include "stdlib/builtins.h"
 #include "vm/interpreter.h"
@@ -237,9 +238,7 @@ Results evaluate(const bytecode::Program& program, model::ResourceSet& resources
   }
   RuleRunner runner(program, resources, opts.now_unix != 0 ? opts.now_unix : default_now(), opts.trace, opts.budget);
   const auto& all = resources.resources();
-  std::vector<uint32_t> order(all.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return all[a].address < all[b].address; });
+  std::vector<uint32_t> order = internal::address_order(all);  // linear when the input is in address order
   std::vector<std::vector<Result>> buckets(rules_by_id.size());
   Results out;
   for (uint32_t id : order) {

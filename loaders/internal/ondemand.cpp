@@ -110,6 +110,41 @@ Value Converter::convert(Arena& arena, od::value v, size_t depth) {
   return Value::null();
 }
 
+void Converter::validate(od::value v, size_t depth) {
+  switch (type_of(v)) {
+    case od::json_type::object: {
+      check_depth(depth, v);
+      size_t base = members_.size();
+      for (auto result : take(v.get_object())) {
+        od::field field = take(std::move(result));
+        members_.push_back({intern_key(key_text(field)), Value::null()});
+        validate(field.value(), depth + 1);
+      }
+      bool duplicate = has_duplicate_key(members_.data() + base, members_.size() - base);
+      members_.resize(base);
+      if (duplicate) throw JsonFault{simdjson::TAPE_ERROR, nullptr, kDuplicateKey};
+      return;
+    }
+    case od::json_type::array:
+      check_depth(depth, v);
+      for (auto result : take(v.get_array())) validate(take(std::move(result)), depth + 1);
+      return;
+    case od::json_type::string: string_text(v); return;
+    case od::json_type::number: {
+      double d = 0;
+      int64_t i = 0;
+      if (v.get_int64().get(i) == simdjson::SUCCESS) return;
+      simdjson::error_code code = v.get_double().get(d);
+      if (code != simdjson::SUCCESS) fail(code, v.raw_json_token().data());
+      return;
+    }
+    case od::json_type::boolean: take(v.get_bool()); return;
+    case od::json_type::null:
+      if (!take(v.is_null())) fail(simdjson::N_ATOM_ERROR, v.raw_json_token().data());
+      return;
+  }
+}
+
 void Converter::members(Arena& arena, od::value v, size_t depth, std::vector<Member>& out) {
   check_depth(depth, v);
   for (auto result : take(v.get_object())) {
