@@ -22,6 +22,7 @@ GEN = os.path.join(HERE, "gen_inputs.py")
 
 FULL = {"plans": [2000, 20000, 100000, 250000], "configs": [10000, 100000], "rules": [100, 1000],
         "rules_plan": 20000, "small": [1, 10, 100], "runs": 3, "small_runs": 21}
+ONE_RULE = "s3-block-public-access"  # a library rule on a type every generated input holds
 QUICK = {"plans": [2000, 20000], "configs": [10000], "rules": [100], "rules_plan": 2000,
          "small": [1, 10, 100], "runs": 2, "small_runs": 11}
 
@@ -125,14 +126,16 @@ def fmt_rate(x):
 
 def table(rows):
     head = ["case", "file MB", "resources*rules", "edict s", "floor s", "edict/floor", "RSS MB", "RSS/file",
-            "load s", "index s", "eval s", "report s", "evals/s/core"]
+            "load s", "load/floor", "index s", "eval s", "report s", "evals/s/core"]
     print("| " + " | ".join(head) + " |")
     print("|" + "|".join("---:" if i else "---" for i in range(len(head))) + "|")
     for r in rows:
         ph = r["phases"]
         cells = [r["label"], f"{r['bytes'] / 1e6:.1f}", str(r["evaluations"]), f"{r['wall']:.3f}", f"{r['floor']:.3f}",
                  f"{r['wall'] / r['floor']:.2f}x", f"{r['rss'] / 1e6:.0f}", f"{r['rss'] / r['bytes']:.2f}x",
-                 *(f"{ph[k]:.3f}" if k in ph else "-" for k in ("load", "index", "evaluate", "report")),
+                 f"{ph['load']:.3f}" if "load" in ph else "-",
+                 f"{ph['load'] / r['floor']:.2f}x" if "load" in ph else "-",
+                 *(f"{ph[k]:.3f}" if k in ph else "-" for k in ("index", "evaluate", "report")),
                  fmt_rate(r["rate"])]
         print("| " + " | ".join(cells) + " |")
 
@@ -182,16 +185,21 @@ def main():
           f"evaluate phase {'with --jobs 1' if b.has_jobs else 'single-threaded (no --jobs)'}")
     print()
 
-    rows, ladder, floors = [], [], {}
+    rows, ladder, ladder1, floors = [], [], [], {}
     for n in sizes["plans"]:
         path = b.generate(f"plan-{n}.json", ["plan", "--groups", str(n)])
         floors[n] = b.floor(path)
         r = b.case(f"plan {n}", path, floor=floors[n])
         rows.append(r)
         ladder.append(r)
+        # One rule: what loading and indexing cost, without the results of 291 rules.
+        rows.append(b.case(f"plan {n}, 1 rule", path, ["--rule", ONE_RULE], floor=floors[n]))
+        ladder1.append((n, rows[-1]["wall"]))
     for n in sizes["configs"]:
         path = b.generate(f"config-{n}.json", ["config", "--items", str(n)])
-        rows.append(b.case(f"config {n}", path))
+        floor = b.floor(path)
+        rows.append(b.case(f"config {n}", path, floor=floor))
+        rows.append(b.case(f"config {n}, 1 rule", path, ["--rule", ONE_RULE], floor=floor))
     rn = sizes["rules_plan"]
     if sizes["rules"] and rn:
         plan = b.generate(f"plan-{rn}.json", ["plan", "--groups", str(rn)])
@@ -208,7 +216,8 @@ def main():
     print()
     print("edict/floor: wall time over edict_bench_parse (read + simdjson DOM parse of the same file, one process);")
     print("RSS/file: peak RSS over the file size; resources*rules: (resource, rule) evaluations with a verdict")
-    print("(skips not counted); phases from EDICT_TIMING; evals/s/core: evaluations / evaluate phase.")
+    print("(skips not counted); phases from EDICT_TIMING (load/floor: the load phase over the floor's whole")
+    print("process); evals/s/core: evaluations / evaluate phase.")
     print()
 
     targets = []
@@ -221,6 +230,7 @@ def main():
         lo, hi = ladder[0]["label"].split()[1], ladder[-1]["label"].split()[1]
         print(f"scaling exponent {lo} -> {hi} groups (least-squares slope of log wall over log size): {e:.3f}; "
               f"index+evaluate phases: {idx:.3f}")
+        print(f"scaling exponent {lo} -> {hi} groups with one rule (loading and indexing): {exponent(ladder1):.3f}")
         targets.append(("scaling exponent 2k->250k", e, 1.02, lo == "2000" and hi == "250000"))
     if b.has_jobs and sizes["plans"]:
         n = sizes["rules_plan"]
