@@ -2,6 +2,7 @@
 // the On-Demand -> Value conversion.
 #include "loaders/internal/ondemand.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "loaders/internal/json_value.h"
@@ -114,14 +115,23 @@ void Converter::validate(od::value v, size_t depth) {
   switch (type_of(v)) {
     case od::json_type::object: {
       check_depth(depth, v);
-      size_t base = members_.size();
+      // Keys are compared as text, not interned: the skipped sections' keys need no symbols.
+      size_t base = keys_.size();
       for (auto result : take(v.get_object())) {
         od::field field = take(std::move(result));
-        members_.push_back({intern_key(key_text(field)), Value::null()});
+        keys_.push_back(key_text(field));
         validate(field.value(), depth + 1);
       }
-      bool duplicate = has_duplicate_key(members_.data() + base, members_.size() - base);
-      members_.resize(base);
+      bool duplicate = false;
+      size_t n = keys_.size() - base;
+      if (n <= 16) {  // the usual object
+        for (size_t i = base + 1; i < keys_.size() && !duplicate; ++i)
+          for (size_t j = base; j < i && !duplicate; ++j) duplicate = keys_[i] == keys_[j];
+      } else {
+        std::sort(keys_.begin() + static_cast<ptrdiff_t>(base), keys_.end());
+        duplicate = std::adjacent_find(keys_.begin() + static_cast<ptrdiff_t>(base), keys_.end()) != keys_.end();
+      }
+      keys_.resize(base);
       if (duplicate) throw JsonFault{simdjson::TAPE_ERROR, nullptr, kDuplicateKey};
       return;
     }

@@ -72,6 +72,7 @@ class Converter {
  private:
   std::vector<Member> members_;
   std::vector<Value> items_;
+  std::vector<std::string_view> keys_;  // validate(): the keys of the open objects, uninterned
 };
 
 // Parsers for reading again text kept by skip() (keys met in an unfavourable order). Readers
