@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "engine/explain.h"
+#include "engine/internal/address_order.h"
 #include "engine/trace.h"
 #include "lang/diagnostics.h"
 #include "lang/severity.h"
@@ -254,9 +255,7 @@ Results evaluate(const bytecode::Program& program, const model::ResourceSet& res
   }
   const auto& all = resources.resources();
   // The checked resources some selected rule dispatches on, in address order, with their rules.
-  std::vector<uint32_t> order(all.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return all[a].address < all[b].address; });
+  std::vector<uint32_t> order = internal::address_order(all);  // linear when the input is in address order
   std::vector<std::pair<uint32_t, const std::vector<Dispatch>*>> work;
   for (uint32_t id : order) {
     const model::Resource& r = all[id];

@@ -3,10 +3,11 @@
 // normalized through the mapping tables into canonical resources with `source: config`.
 #include <map>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 #include "loaders/internal/live.h"
-#include "loaders/internal/sections.h"
+#include "loaders/internal/ondemand.h"
 #include "loaders/json.h"
 
 namespace edict::loaders::internal {
@@ -134,7 +135,8 @@ struct ConfigLoad {
   void items(const Value& list, const char* key) {
     if (!list.is_list()) wrong(key, "a list of configuration items", list);
     std::span<const Value> all = list.as_list();
-    std::map<std::string, size_t> latest;  // resource identity -> index of its latest capture
+    std::unordered_map<std::string, size_t> latest;  // resource identity -> index of its latest capture
+    latest.reserve(all.size());
     std::vector<size_t> order;             // first appearance of each identity, then items without one
     std::vector<bool> keep(all.size(), false);
     for (size_t i = 0; i < all.size(); ++i) {
@@ -178,6 +180,150 @@ struct ConfigLoad {
   }
 };
 
+// What the top-level keys of an object document say, read without converting any value.
+struct TopKeys {
+  bool terraform = false;  // a key only Terraform documents have
+  bool items = false;      // configurationItems
+  bool other = false;      // another Config container or wrapper (read whole, they are small)
+};
+
+TopKeys top_keys(od::document& doc) {
+  // Keys only Terraform documents have (a Config item has `configuration` too, so not that one).
+  static constexpr std::string_view kTerraform[] = {"format_version", "terraform_version", "resource_changes",
+                                                    "planned_values", "prior_state"};
+  static constexpr std::string_view kOther[] = {"invokingEvent", "configurationItem", "Results", "status_code"};
+  TopKeys keys;
+  std::vector<std::string_view> seen;
+  for (auto result : take(doc.get_object())) {
+    od::field field = take(std::move(result));
+    std::string_view key = key_text(field);
+    // A key given twice is an error the Terraform path locates (readers disagree on which counts).
+    for (std::string_view k : seen) {
+      if (k == key) throw JsonFault{simdjson::TAPE_ERROR, key.data(), "duplicate key in an object"};
+    }
+    seen.push_back(key);
+    for (std::string_view k : kTerraform) keys.terraform |= key == k;
+    for (std::string_view k : kOther) keys.other |= key == k;
+    keys.items |= key == "configurationItems";
+    od::value value = field.value();
+    skip(value);
+  }
+  return keys;
+}
+
+std::string_view kind_of(od::json_type t) {
+  switch (t) {
+    case od::json_type::null: return "null";
+    case od::json_type::boolean: return "a boolean";
+    case od::json_type::number: return "a number";
+    case od::json_type::string: return "a string";
+    case od::json_type::array: return "a list";
+    default: return "an object";
+  }
+}
+
+// The identity and capture time of a raw item, read from its top-level keys only: the same
+// answers as ConfigLoad::identity and capture_time give for the converted item.
+struct Capture {
+  std::string identity;
+  std::pair<double, std::string> time{-1, ""};
+};
+
+Capture capture_of(od::value item) {
+  Capture c;
+  if (type_of(item) != od::json_type::object) return c;
+  std::string_view type, id;
+  bool has_type = false, has_id = false;
+  for (auto result : take(item.get_object())) {
+    od::field field = take(std::move(result));
+    std::string_view key = key_text(field);
+    od::value v = field.value();
+    bool want = key == "resourceType" || key == "resourceId" || key == "configurationItemCaptureTime";
+    od::json_type t = want ? type_of(v) : od::json_type::null;
+    if (want && t == od::json_type::string) {
+      std::string_view text = string_text(v);
+      if (key == "resourceType") type = text, has_type = true;
+      if (key == "resourceId") id = text, has_id = true;
+      if (key == "configurationItemCaptureTime") c.time = {0, std::string(text)};
+    } else if (want && t == od::json_type::number && key == "configurationItemCaptureTime") {
+      c.time = {take(v.get_double()), ""};
+    } else {
+      skip(v);
+    }
+  }
+  if (has_type && has_id) c.identity = std::string(type) + "|" + std::string(id);
+  return c;
+}
+
+// A snapshot or history file ({"configurationItems": [...], ...}) read with simdjson On-Demand:
+// one pass over the items' top-level keys finds each resource's latest capture (as
+// ConfigLoad::items does), a second converts one item at a time into a scratch arena that is
+// reset after it, so memory holds the input, its structural index and the mapped resources only.
+// Every value is converted (and so validated, duplicate keys included), superseded items too.
+void stream_items(ConfigLoad& load, od::document& doc) {
+  std::vector<bool> keep;
+  auto each_item = [&](auto&& on_item, auto&& on_other) {
+    doc.rewind();
+    for (auto result : take(doc.get_object())) {
+      od::field field = take(std::move(result));
+      od::value value = field.value();
+      if (key_text(field) != "configurationItems") {
+        on_other(value);
+        continue;
+      }
+      od::json_type t = type_of(value);
+      if (t != od::json_type::array) {
+        throw InputError(load.name + ": configurationItems: expected a list of configuration items, found " +
+                         std::string(kind_of(t)));
+      }
+      check_depth(1, value);
+      size_t i = 0;
+      for (auto item : take(value.get_array())) on_item(take(std::move(item)), i++);
+    }
+  };
+  std::unordered_map<std::string, std::pair<size_t, std::pair<double, std::string>>> latest;
+  each_item(
+      [&](od::value item, size_t i) {
+        Capture c = capture_of(item);
+        keep.push_back(true);
+        if (c.identity.empty()) return;
+        auto [it, added] = latest.try_emplace(std::move(c.identity), i, c.time);
+        if (added) return;
+        ++load.superseded;
+        if (c.time < it->second.second) {
+          keep[i] = false;
+          return;
+        }
+        keep[it->second.first] = false;
+        it->second = {i, std::move(c.time)};
+      },
+      [](od::value v) { skip(v); });
+  Converter converter;
+  each_item(
+      [&](od::value item, size_t i) {
+        Value v = converter.convert(load.scratch, item, 2);
+        if (keep[i]) load.item(v, "configurationItems[" + std::to_string(i) + "]");
+        load.scratch.reset();
+      },
+      [&](od::value v) {
+        converter.convert(load.scratch, v, 1);  // validated, not used
+        load.scratch.reset();
+      });
+  if (doc.current_location().error() == simdjson::SUCCESS) fail(simdjson::TRAILING_CONTENT);
+}
+
+// The notes a Config load leaves: skipped deleted items, superseded captures, unknown types.
+void finish_config(model::ResourceSet& set, const ConfigLoad& load, const std::string& name) {
+  if (load.dropped > 0)
+    set.notes.emplace_back("deleted resources",
+                           name + ": " + std::to_string(load.dropped) + " deleted or unrecorded item(s) skipped");
+  if (load.superseded > 0)
+    set.notes.emplace_back("configuration history",
+                           name + ": " + std::to_string(load.superseded) +
+                               " older capture(s) of the same resources skipped (the latest capture is judged)");
+  note_unknown(set, name, load.unknown);
+}
+
 // The recognised Config containers, in the order of FORMATS.md F.1.
 bool is_config(const Value& root) {
   if (!root.is_object()) return false;
@@ -189,22 +335,29 @@ bool is_config(const Value& root) {
 
 }  // namespace
 
-std::optional<Format> load_live(model::ResourceSet& set, std::string_view text, const std::string& name) {
+std::optional<Format> load_live(model::ResourceSet& set, std::string_view text, od::document& doc,
+                                const std::string& name) {
   size_t start = text.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos) return std::nullopt;
-  // A Terraform plan or state (any key order) or a malformed object goes to the streaming
-  // Terraform loader, decided from the top-level keys alone, before anything is converted.
+  // A Terraform plan or state (any key order) goes to the Terraform loader, decided from the
+  // top-level keys alone; a snapshot file is streamed. The structural index of `doc` is built
+  // once and serves all of them (the caller rewinds it for the Terraform loader).
   if (text[start] == '{') {
-    // Keys only Terraform documents have (a Config item has `configuration` too, so not that one).
-    static constexpr std::string_view kTerraformKeys[] = {"format_version", "terraform_version", "resource_changes",
-                                                         "planned_values", "prior_state"};
-    std::vector<TopMember> members;
-    if (!split_top_level(text, members)) return std::nullopt;
-    for (const TopMember& m : members) {
-      for (std::string_view k : kTerraformKeys) {
-        if (m.key == k) return std::nullopt;
-      }
+    TopKeys keys = top_keys(doc);
+    if (keys.terraform) return std::nullopt;
+    if (keys.items && !keys.other) {
+      uint32_t file = set.add_file(name);
+      Arena scratch;
+      ConfigLoad load{set, scratch, file, name, 0, 0, 0, {}};
+      stream_items(load, doc);
+      finish_config(set, load, name);
+      return Format::Config;
     }
+  } else if (text[start] == '[') {  // Custodian resources.json, streamed
+    std::map<std::string, int> unknown;
+    if (!stream_custodian(set, doc, name, unknown)) return std::nullopt;
+    note_unknown(set, name, unknown);
+    return Format::Custodian;
   }
   Arena scratch;
   Value root;
@@ -237,14 +390,7 @@ std::optional<Format> load_live(model::ResourceSet& set, std::string_view text, 
     } else {
       load.item(root, "the document");
     }
-    if (load.dropped > 0)
-      set.notes.emplace_back("deleted resources",
-                             name + ": " + std::to_string(load.dropped) + " deleted or unrecorded item(s) skipped");
-    if (load.superseded > 0)
-      set.notes.emplace_back("configuration history",
-                             name + ": " + std::to_string(load.superseded) +
-                                 " older capture(s) of the same resources skipped (the latest capture is judged)");
-    note_unknown(set, name, load.unknown);
+    finish_config(set, load, name);
     return Format::Config;
   }
   if (load_custodian(set, scratch, root, name, unknown)) {

@@ -1,10 +1,13 @@
 // Cloud Custodian loader: resources.json (an array of describe-API records, typed by the
-// metadata.json beside it or by their keys) and placebo recordings of the same describe calls,
-// normalized through the mapping tables into canonical resources with `source: custodian`.
+// metadata.json beside it or by their keys; streamed, one record at a time) and placebo
+// recordings of the same describe calls, normalized through the mapping tables into canonical
+// resources with `source: custodian`.
 #include <filesystem>
 #include <vector>
 
+#include "loaders/internal/json_value.h"
 #include "loaders/internal/live.h"
+#include "loaders/internal/ondemand.h"
 #include "loaders/json.h"
 
 namespace edict::loaders::internal {
@@ -90,7 +93,69 @@ std::vector<Value> describe_records(const Value& data) {
   return out;
 }
 
+// The record's top-level keys as an object of nulls in `scratch`: all that detect() reads.
+Value keys_of(Arena& scratch, od::value record, std::vector<Member>& members) {
+  members.clear();
+  for (auto result : take(record.get_object())) {
+    od::field field = take(std::move(result));
+    members.push_back({intern_key(key_text(field)), Value::null()});
+    od::value v = field.value();
+    skip(v);
+  }
+  return Value::object(scratch, members);
+}
+
 }  // namespace
+
+bool stream_custodian(model::ResourceSet& set, od::document& doc, const std::string& name,
+                      std::map<std::string, int>& unknown) {
+  // First pass, over the records' top-level keys only: is this a resources.json at all?
+  Arena scratch;
+  std::string resource = policy_resource(scratch, name);
+  bool any = false;
+  size_t count = 0;
+  std::vector<Member> members;
+  for (auto result : take(doc.get_array())) {
+    od::value record = take(std::move(result));
+    if (type_of(record) != od::json_type::object) return false;  // not a resources.json
+    if (resource.empty() && !any) {
+      any = detect(keys_of(scratch, record, members)) != nullptr;
+      scratch.reset();
+    } else {
+      skip(record);
+    }
+    ++count;
+  }
+  const TypeMap* fixed = nullptr;
+  if (!resource.empty()) {
+    fixed = by_custodian_resource(resource);
+    if (!fixed) unknown[resource] += static_cast<int>(count);
+  } else if (!any) {
+    return false;  // without metadata.json some record must be of a mapped type
+  }
+  // Second pass: one record at a time, converted (and so validated) into a scratch arena that is
+  // reset after it; the mapped resources are copied into the set's arena.
+  uint32_t file = set.add_file(name);
+  doc.rewind();
+  Converter converter;
+  size_t n = 0;
+  for (auto result : take(doc.get_array())) {
+    Value record = converter.convert(scratch, take(std::move(result)), 1);
+    // A policy of an unmapped resource type: every record was counted as unknown above.
+    if (resource.empty() || fixed) {
+      const TypeMap* tm = fixed ? fixed : detect(record);
+      if (!tm) {
+        ++unknown["(custodian record of unknown type)"];
+      } else {
+        add_mapped(set, *tm, record, Side::Custodian, address_of(*tm, record, n), "custodian", file);
+        ++n;
+      }
+    }
+    scratch.reset();
+  }
+  if (doc.current_location().error() == simdjson::SUCCESS) fail(simdjson::TRAILING_CONTENT);
+  return true;
+}
 
 bool load_custodian(model::ResourceSet& set, Arena& scratch, const Value& root, const std::string& name,
                     std::map<std::string, int>& unknown) {

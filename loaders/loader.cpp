@@ -157,8 +157,6 @@ Format load_document(model::ResourceSet& set, Input& input, const std::string& n
                      const Original& original) {
   std::string_view text = input.text();
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) throw InputError(name + ": empty input");
-  // Live snapshots (AWS Config, Cloud Custodian) are recognised by content first.
-  if (auto live = internal::load_live(set, text, name)) return *live;
   internal::LoadContext ctx(set, opts, name);
   std::string again;
   auto full_text = [&]() {
@@ -167,7 +165,14 @@ Format load_document(model::ResourceSet& set, Input& input, const std::string& n
     return std::string_view(again);
   };
   try {
-    return internal::load_terraform(ctx, input);
+    // One structural index (simdjson stage 1) for the whole text, shared by every loader: live
+    // snapshots (AWS Config, Cloud Custodian) are recognised by content first.
+    simdjson::ondemand::parser parser;
+    simdjson::ondemand::document doc = internal::take(
+        parser.iterate(simdjson::padded_string_view(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING)));
+    if (auto live = internal::load_live(set, text, doc, name)) return *live;
+    doc.rewind();
+    return internal::load_terraform(ctx, input, doc);
   } catch (const internal::JsonFault& fault) {
     std::string_view all = full_text();
     internal::JsonError e;

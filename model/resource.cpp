@@ -24,6 +24,18 @@ const Value* find_path(const Value& root, std::string_view path) {
 
 namespace {
 
+// Calls f on each identity string of r (see identities()), without building a list.
+template <class F>
+void for_each_identity(const Resource& r, F&& f) {
+  static const Symbol kKeys[] = {intern("id"), intern("arn"), intern("bucket")};
+  for (Symbol key : kKeys) {
+    // `bucket` is an identity only of the bucket itself, not of resources that point at one.
+    if (key == kKeys[2] && r.type != "aws_s3_bucket") continue;
+    const Value* v = r.attrs.find(key);
+    if (v != nullptr && v->is_string() && !v->as_string().empty()) f(v->as_string());
+  }
+}
+
 bool edge_less(const Edge& a, const Edge& b) {
   if (a.from != b.from) return a.from < b.from;
   if (a.path != b.path) return a.path < b.path;
@@ -62,7 +74,9 @@ uint32_t ResourceSet::add_file(std::string path) {
 void ResourceSet::add_edge(uint32_t from, Symbol path, uint32_t to) { edges_.push_back({from, path, to}); }
 
 void ResourceSet::finish() {
-  std::sort(edges_.begin(), edges_.end(), edge_less);
+  // Loaders add edges resource by resource, so they are usually in order already: checking is
+  // linear, and only out-of-order edges pay for the sort.
+  if (!std::is_sorted(edges_.begin(), edges_.end(), edge_less)) std::sort(edges_.begin(), edges_.end(), edge_less);
   edges_.erase(std::unique(edges_.begin(), edges_.end(),
                            [](const Edge& a, const Edge& b) {
                              return a.from == b.from && a.path == b.path && a.to == b.to;
@@ -72,10 +86,23 @@ void ResourceSet::finish() {
   by_identity_.clear();
   by_type_[0].clear();
   by_type_[1].clear();
+  // Sized once: growing the tables rehashes every entry several times over.
+  by_address_.reserve(resources_.size());
+  by_identity_.reserve(resources_.size() * 2);
+  // Resources of one type come in runs (loaders read them grouped): the last type's list is
+  // reused without hashing (or allocating) its name again.
+  std::vector<uint32_t>* last_list = nullptr;
+  std::string_view last_type;
+  Mode last_mode = Mode::Managed;
   for (const Resource& r : resources_) {
     by_address_.emplace(r.address, &r);
-    by_type_[r.mode == Mode::Managed ? 0 : 1][std::string(r.type)].push_back(r.id);
-    for (std::string_view ident : identities(r)) by_identity_[ident].push_back(r.id);
+    if (last_list == nullptr || r.type != last_type || r.mode != last_mode) {
+      last_list = &by_type_[r.mode == Mode::Managed ? 0 : 1][std::string(r.type)];
+      last_type = r.type;
+      last_mode = r.mode;
+    }
+    last_list->push_back(r.id);
+    for_each_identity(r, [&](std::string_view ident) { by_identity_[ident].push_back(r.id); });
   }
 }
 
@@ -143,13 +170,7 @@ std::vector<uint32_t> ResourceSet::referenced(uint32_t from, std::string_view ty
 
 std::vector<std::string_view> identities(const Resource& r) {
   std::vector<std::string_view> out;
-  static const Symbol kKeys[] = {intern("id"), intern("arn"), intern("bucket")};
-  for (Symbol key : kKeys) {
-    // `bucket` is an identity only of the bucket itself, not of resources that point at one.
-    if (key == kKeys[2] && r.type != "aws_s3_bucket") continue;
-    const Value* v = r.attrs.find(key);
-    if (v != nullptr && v->is_string() && !v->as_string().empty()) out.push_back(v->as_string());
-  }
+  for_each_identity(r, [&](std::string_view ident) { out.push_back(ident); });
   return out;
 }
 

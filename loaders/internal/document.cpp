@@ -1,13 +1,11 @@
-// The top level of a `terraform show -json` document, in any key order. A pre-pass
-// (sections.cpp) splits it into top-level members; each section that is read is indexed and read
-// on its own with simdjson On-Demand, so the structural index covers one section at a time, and
-// the sections that are not read are never indexed. The input's pages are given back as the
-// reading moves on. A document the pre-pass cannot split (malformed) is read whole, which also
-// finds its error. Then: format checks, commit, reference graph.
+// The top level of a `terraform show -json` document, in any key order, read in one pass with
+// simdjson On-Demand over the structural index the caller built once for the whole document.
+// The sections edict does not need are validated as they are passed (never converted); the
+// input's pages are given back as the reading moves on. Then: format checks, commit, reference
+// graph.
 #include <memory>
 
 #include "loaders/internal/json_value.h"
-#include "loaders/internal/sections.h"
 #include "loaders/internal/terraform.h"
 
 namespace edict::loaders::internal {
@@ -117,74 +115,23 @@ void read_section(LoadContext& ctx, TopLevel& top, Section s, od::value value) {
   }
 }
 
-// The document split by the pre-pass: what is read is known from the keys before reading any.
-void read_sections(LoadContext& ctx, const std::vector<TopMember>& members, TopLevel& top) {
-  bool changes_array = false, plan = false;
-  {
-    TopLevel keys;
-    for (const TopMember& m : members) {
-      Section s = classify(keys, m.key);
-      plan |= s == Section::Changes || s == Section::Planned;
-      changes_array |= s == Section::Changes && m.value.front() == '[';
-    }
+// Validates `value` (a top-level member the loader does not read now) and returns its text, which
+// runs up to the next structural character (the ',' or '}' after it).
+std::string_view validated_span(LoadContext& ctx, od::document& doc, od::value& value) {
+  const char* begin = value.raw_json_token().data();
+  ctx.converter.validate(value, 1);
+  const char* end = nullptr;
+  check(doc.current_location().get(end));
+  std::string_view span(begin, static_cast<size_t>(end - begin));
+  while (!span.empty() && (span.back() == ' ' || span.back() == '\t' || span.back() == '\n' || span.back() == '\r')) {
+    span.remove_suffix(1);
   }
-  od::parser parser;  // one structural index, sized for the largest section read
-  for (const TopMember& m : members) {
-    consumed(ctx, m.key.data());
-    Section s = classify(top, m.key);
-    char first = m.value.front();
-    bool container = first == '{' || first == '[';
-    if (s == Section::Changes || s == Section::Planned) become_plan(ctx, top);
-    if (s == Section::Version) {
-      if (first != '"') {
-        set_version(top, m.value, nullptr);
-      } else if (m.value.find('\\') == std::string_view::npos) {
-        std::string_view contents = m.value.substr(1, m.value.size() - 2);
-        set_version(top, m.value, &contents);
-      } else {  // escapes: let simdjson read the string
-        od::document doc = take(parser.iterate(
-            simdjson::padded_string_view(m.value.data(), m.value.size(), m.value.size() + simdjson::SIMDJSON_PADDING)));
-        std::string_view contents = take(doc.get_string());
-        set_version(top, m.value, &contents);
-      }
-      // Nothing is read for an unsupported version.
-      if (plan) check_version(ctx, top, Format::Plan);
-      continue;
-    }
-    bool read = container &&
-                ((s == Section::Changes && first == '[') || (s == Section::Planned && !changes_array && first == '{') ||
-                 s == Section::Prior || s == Section::Configuration || (s == Section::Values && !plan));
-    if (s == Section::Changes && first != '[') {
-      throw InputError(ctx.name + ": resource_changes must be an array, found " +
-                       (first == '{' ? "an object" : first == '"' ? "a string" : "a scalar"));
-    }
-    if (!read) {
-      // Skipped sections are never indexed, but a malformed document must still be refused: the
-      // iterative validator checks them without building anything (the error is located by the
-      // caller, over the whole text).
-      JsonError error;
-      if (find_json_error(m.value, error)) fail(simdjson::TAPE_ERROR, m.value.data());
-      continue;
-    }
-    if (s == Section::Changes) {
-      // Entries take 0.5 KB of text or (much) more: room for all of them, so the tables never grow.
-      size_t guess = m.value.size() / 512 + 16;
-      ctx.pending.reserve(guess);
-      ctx.by_address.reserve(guess);
-      ctx.graph.reserve(guess);
-    }
-    od::document doc = take(parser.iterate(
-        simdjson::padded_string_view(m.value.data(), m.value.size(), m.value.size() + simdjson::SIMDJSON_PADDING)));
-    read_section(ctx, top, s, take(doc.get_value()));  // the span ends where the value does
-  }
+  return span;
 }
 
-// The whole document at once (the pre-pass could not split it: most likely it is malformed, and
-// reading it finds where). Sections read only in some cases are kept as text and read at the end.
-void read_whole(LoadContext& ctx, const Input& input, TopLevel& top) {
-  od::parser parser;
-  od::document doc = take(parser.iterate(simdjson::padded_string_view(
-      input.text().data(), input.text().size(), input.text().size() + simdjson::SIMDJSON_PADDING)));
+// The whole document at once. Sections read only in some cases (planned_values, when no
+// resource_changes follows) are validated, kept as text and read at the end.
+void read_whole(LoadContext& ctx, od::document& doc, TopLevel& top) {
   if (take(doc.type()) != od::json_type::object) throw InputError(ctx.name + std::string(kNotTerraform));
   for (auto result : take(doc.get_object())) {
     od::field field = take(std::move(result));
@@ -198,7 +145,7 @@ void read_whole(LoadContext& ctx, const Input& input, TopLevel& top) {
         std::string_view contents = string_text(value);
         set_version(top, token.substr(0, token.rfind('"') + 1), &contents);
       } else {
-        set_version(top, skip(value), nullptr);
+        set_version(top, validated_span(ctx, doc, value), nullptr);
       }
       continue;
     }
@@ -206,15 +153,30 @@ void read_whole(LoadContext& ctx, const Input& input, TopLevel& top) {
       become_plan(ctx, top);
       check_version(ctx, top, Format::Plan);
     }
-    if (s == Section::Changes && type == od::json_type::array) {
+    if (s == Section::Changes && type != od::json_type::array) {
+      throw InputError(ctx.name + ": resource_changes must be an array, found " +
+                       (type == od::json_type::object   ? "an object"
+                        : type == od::json_type::string ? "a string"
+                                                        : "a scalar"));
+    }
+    if (s == Section::Changes) {
       top.keep_planned.reset();  // planned_values will not be read
+      top.planned = {};
+      // Entries take 0.5 KB of text or (much) more: room for all of them, so the tables never grow.
+      size_t guess = ctx.input->text().size() / 1024 + 16;
+      ctx.pending.reserve(guess);
+      ctx.by_address.reserve(guess);
+      ctx.graph.reserve(guess);
       read_section(ctx, top, s, value);
     } else if (s == Section::Planned && !top.changes_read && type == od::json_type::object) {
-      top.planned = skip(value);
+      top.planned = validated_span(ctx, doc, value);
       top.keep_planned = std::make_unique<KeepText>(ctx);
       top.keep_planned->hold(top.planned);
     } else if (s == Section::Prior || s == Section::Configuration || (s == Section::Values && !top.plan_keys)) {
       read_section(ctx, top, s, value);  // `values`: a state, unless a plan key comes later
+    } else {
+      // Not read, but a malformed document must still be refused: checked without building anything.
+      ctx.converter.validate(value, 1);
     }
   }
   // Anything after the top-level object is an error.
@@ -228,17 +190,10 @@ void read_whole(LoadContext& ctx, const Input& input, TopLevel& top) {
 
 }  // namespace
 
-Format load_terraform(LoadContext& ctx, Input& input) {
+Format load_terraform(LoadContext& ctx, Input& input, od::document& doc) {
   TopLevel top;
   ctx.input = &input;
-  std::vector<TopMember> members;
-  // The pre-pass skips what stage 1 would have checked: UTF-8 is checked here for all of it.
-  if (split_top_level(input.text(), members)) {
-    if (!simdjson::validate_utf8(input.text())) fail(simdjson::UTF8_ERROR);
-    read_sections(ctx, members, top);
-  } else {
-    read_whole(ctx, input, top);
-  }
+  read_whole(ctx, doc, top);
   Format format = top.plan_keys                          ? Format::Plan
                   : top.state_root                       ? Format::State
                   : top.has_version && top.versions_only ? Format::State  // an empty state

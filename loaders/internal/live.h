@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <simdjson.h>
+
 #include "loaders/internal/mapping.h"
 #include "loaders/loader.h"
 
@@ -14,12 +16,20 @@ namespace edict::loaders::internal {
 
 // Loads `text` when it is a live snapshot (Config CI, history/snapshot file, select output, rule
 // event, Custodian resources.json, placebo recording); nullopt when it is not one, so the
-// Terraform loaders can take it. Throws InputError on a snapshot that cannot be read.
-std::optional<Format> load_live(model::ResourceSet& set, std::string_view text, const std::string& name);
+// Terraform loaders can take it (after doc.rewind()). `doc` is `text` iterated On-Demand, its
+// structural index built once for every loader. Throws InputError on a snapshot that cannot be
+// read, JsonFault on malformed JSON (the caller locates it).
+std::optional<Format> load_live(model::ResourceSet& set, std::string_view text, simdjson::ondemand::document& doc,
+                                const std::string& name);
 
 // Whether `root` (a parsed document) is Custodian output; loads it if so.
 bool load_custodian(model::ResourceSet& set, Arena& scratch, const Value& root, const std::string& name,
                     std::map<std::string, int>& unknown);
+
+// Whether `doc` (a top-level array) is a Custodian resources.json; loads it if so, one record at
+// a time (see custodian.cpp).
+bool stream_custodian(model::ResourceSet& set, simdjson::ondemand::document& doc, const std::string& name,
+                      std::map<std::string, int>& unknown);
 
 // Adds the resource `tm` maps from `record` (and its children); returns the resource id.
 uint32_t add_mapped(model::ResourceSet& set, const TypeMap& tm, const Value& record, Side side,

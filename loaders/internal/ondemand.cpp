@@ -2,6 +2,7 @@
 // the On-Demand -> Value conversion.
 #include "loaders/internal/ondemand.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "loaders/internal/json_value.h"
@@ -108,6 +109,50 @@ Value Converter::convert(Arena& arena, od::value v, size_t depth) {
       return Value::null();
   }
   return Value::null();
+}
+
+void Converter::validate(od::value v, size_t depth) {
+  switch (type_of(v)) {
+    case od::json_type::object: {
+      check_depth(depth, v);
+      // Keys are compared as text, not interned: the skipped sections' keys need no symbols.
+      size_t base = keys_.size();
+      for (auto result : take(v.get_object())) {
+        od::field field = take(std::move(result));
+        keys_.push_back(key_text(field));
+        validate(field.value(), depth + 1);
+      }
+      bool duplicate = false;
+      size_t n = keys_.size() - base;
+      if (n <= 16) {  // the usual object
+        for (size_t i = base + 1; i < keys_.size() && !duplicate; ++i)
+          for (size_t j = base; j < i && !duplicate; ++j) duplicate = keys_[i] == keys_[j];
+      } else {
+        std::sort(keys_.begin() + static_cast<ptrdiff_t>(base), keys_.end());
+        duplicate = std::adjacent_find(keys_.begin() + static_cast<ptrdiff_t>(base), keys_.end()) != keys_.end();
+      }
+      keys_.resize(base);
+      if (duplicate) throw JsonFault{simdjson::TAPE_ERROR, nullptr, kDuplicateKey};
+      return;
+    }
+    case od::json_type::array:
+      check_depth(depth, v);
+      for (auto result : take(v.get_array())) validate(take(std::move(result)), depth + 1);
+      return;
+    case od::json_type::string: string_text(v); return;
+    case od::json_type::number: {
+      double d = 0;
+      int64_t i = 0;
+      if (v.get_int64().get(i) == simdjson::SUCCESS) return;
+      simdjson::error_code code = v.get_double().get(d);
+      if (code != simdjson::SUCCESS) fail(code, v.raw_json_token().data());
+      return;
+    }
+    case od::json_type::boolean: take(v.get_bool()); return;
+    case od::json_type::null:
+      if (!take(v.is_null())) fail(simdjson::N_ATOM_ERROR, v.raw_json_token().data());
+      return;
+  }
 }
 
 void Converter::members(Arena& arena, od::value v, size_t depth, std::vector<Member>& out) {

@@ -63,12 +63,16 @@ class Converter {
   Value convert(Arena& arena, od::value v, size_t depth);
   // Converts the members of object `v` (their values into `arena`) and appends them to `out`.
   void members(Arena& arena, od::value v, size_t depth, std::vector<Member>& out);
+  // Reads `v` to its end as convert() would, refusing what it refuses (duplicate keys, bad
+  // literals and escapes, nesting), but keeps nothing: for values the loader does not need.
+  void validate(od::value v, size_t depth);
   // An object made of `members`, allocated once in `arena`.
   static Value object(Arena& arena, const std::vector<Member>& members);
 
  private:
   std::vector<Member> members_;
   std::vector<Value> items_;
+  std::vector<std::string_view> keys_;  // validate(): the keys of the open objects, uninterned
 };
 
 // Parsers for reading again text kept by skip() (keys met in an unfavourable order). Readers

@@ -154,7 +154,7 @@ void load_planned_values(LoadContext& ctx, od::value planned_values, size_t dept
 // Loads one `terraform show -json` document (plan or state) into ctx.set: reads it forward once,
 // checks its format, adds its resources and the reference graph. Frees `input` before the graph
 // is built. Throws JsonFault (to be located in the text) or InputError.
-Format load_terraform(LoadContext& ctx, Input& input);
+Format load_terraform(LoadContext& ctx, Input& input, od::document& doc);
 
 // Reduces `configuration` to what reference resolution reads, into ctx.configuration.
 void read_configuration(LoadContext& ctx, od::value configuration, size_t depth);
