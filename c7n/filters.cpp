@@ -7,10 +7,10 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "c7n/internal/ast_build.h"
+#include "c7n/policy_file.h"
 #include "stdlib/internal/c7n_python.h"
 #include "stdlib/jmespath.h"
 
@@ -58,31 +58,17 @@ const std::map<std::string, std::string>& live_filters() {
   return table;
 }
 
-// PyYAML (YAML 1.1) reading of a plain scalar: null, bool, int, float or string.
-ExprPtr plain_scalar(const std::string& s, lang::Span at) {
-  static const std::set<std::string> nulls = {"", "~", "null", "Null", "NULL"};
-  static const std::set<std::string> trues = {"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"};
-  static const std::set<std::string> falses = {"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"};
-  if (nulls.count(s)) return null_expr(at);
-  if (trues.count(s)) return bool_expr(true, at);
-  if (falses.count(s)) return bool_expr(false, at);
-  static const std::regex dec("[-+]?(0|[1-9][0-9_]*)"), hex("[-+]?0x[0-9a-fA-F_]+"), oct("[-+]?0[0-7_]+"),
-      bin("[-+]?0b[01_]+"), flt("[-+]?([0-9][0-9_]*)?\\.[0-9_]*([eE][-+][0-9]+)?"), inf("[-+]?\\.(inf|Inf|INF)"),
-      nan("\\.(nan|NaN|NAN)");
-  std::string digits;
-  for (char c : s) {
-    if (c != '_') digits += c;
+// A plain scalar as PyYAML (YAML 1.1) types it, read by the policy-file reader's one resolver.
+ExprPtr plain_scalar(const YAML::Node& n, lang::Span at) {
+  ScalarValue v = resolve_scalar(n);
+  switch (v.kind) {
+    case ScalarValue::Kind::Null: return null_expr(at);
+    case ScalarValue::Kind::Bool: return bool_expr(v.boolean, at);
+    case ScalarValue::Kind::Int: return number_expr(static_cast<double>(v.integer), at);
+    case ScalarValue::Kind::Float: return number_expr(v.number, at);
+    case ScalarValue::Kind::String: break;
   }
-  auto sign = [&] { return !digits.empty() && digits[0] == '-' ? -1.0 : 1.0; };
-  auto body = [&] { return !digits.empty() && (digits[0] == '-' || digits[0] == '+') ? digits.substr(1) : digits; };
-  if (std::regex_match(s, dec)) return number_expr(std::stod(digits), at);
-  if (std::regex_match(s, hex)) return number_expr(sign() * static_cast<double>(std::stoull(body().substr(2), nullptr, 16)), at);
-  if (std::regex_match(s, bin)) return number_expr(sign() * static_cast<double>(std::stoull(body().substr(2), nullptr, 2)), at);
-  if (std::regex_match(s, oct)) return number_expr(sign() * static_cast<double>(std::stoull(body(), nullptr, 8)), at);
-  if (s != "." && std::regex_match(s, flt)) return number_expr(std::strtod(digits.c_str(), nullptr), at);
-  if (std::regex_match(s, inf)) return number_expr(sign() * HUGE_VAL, at);
-  if (std::regex_match(s, nan)) return number_expr(NAN, at);
-  return string_expr(s, at);
+  return string_expr(v.text, at);
 }
 
 std::string scalar(const YAML::Node& n) { return n && n.IsScalar() ? n.Scalar() : std::string(); }
@@ -105,7 +91,7 @@ ExprPtr Filters::constant(const YAML::Node& n, int depth) {
   const std::string& tag = n.Tag();
   if (n.IsScalar()) {
     if (tag == "!" || tag == "tag:yaml.org,2002:str") return string_expr(n.Scalar(), at);
-    if (tag == "?" || tag.empty() || tag.rfind("tag:yaml.org,2002:", 0) == 0) return plain_scalar(n.Scalar(), at);
+    if (tag == "?" || tag.empty() || tag.rfind("tag:yaml.org,2002:", 0) == 0) return plain_scalar(n, at);
     cx_.report(Code::BadPolicy, at, "unknown YAML tag '" + tag + "'");
     return null_expr(at);
   }
@@ -402,8 +388,8 @@ ExprPtr Filters::list_item(const YAML::Node& f, const Scope& scope) {
   if (!check_key(key.Scalar(), key, scope, "list-item key")) return nullptr;
   // The items' shape: follow a plain dotted key through the record's shape.
   const Shape* item = nullptr;
-  static const std::regex dotted("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*(\\[\\])?");
-  if (scope.shape && std::regex_match(key.Scalar(), dotted)) {
+  static const re2::RE2 dotted("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*(\\[\\])?");
+  if (scope.shape && re2::RE2::FullMatch(key.Scalar(), dotted)) {
     item = scope.shape;
     std::string k = key.Scalar();
     if (k.size() > 2 && k.substr(k.size() - 2) == "[]") k.resize(k.size() - 2);

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <map>
-#include <regex>
 #include <set>
 
 #include "c7n/internal/ast_build.h"
@@ -16,6 +15,7 @@
 #include "c7n/internal/record.h"
 #include "c7n/policy_file.h"
 #include "lang/parser.h"
+#include "lang/severity.h"
 
 namespace edict::c7n {
 
@@ -122,8 +122,10 @@ class FileBuilder : public Context {
       return false;
     }
     const std::string& id = name.Scalar();
-    static const std::regex id_re("[A-Za-z0-9_-]+");
-    if (!std::regex_match(id, id_re)) {
+    bool id_ok = !id.empty() && std::all_of(id.begin(), id.end(), [](unsigned char c) {
+      return std::isalnum(c) != 0 || c == '_' || c == '-';
+    });
+    if (!id_ok) {
       report(Code::BadPolicy, span_of(name), "policy name '" + id + "' may hold only letters, digits, '-' and '_'");
       return false;
     }
@@ -233,8 +235,8 @@ class FileBuilder : public Context {
       if (YAML::Node sev = md["severity"]; sev && sev.IsScalar()) {
         std::string s = sev.Scalar();
         std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-        static const std::set<std::string> known = {"info", "low", "medium", "high", "critical"};
-        meta(rule, known.count(s) ? "severity" : "c7n-severity", {known.count(s) ? s : sev.Scalar()}, sev);
+        bool known = lang::severity_rank(s) >= 0;
+        meta(rule, known ? "severity" : "c7n-severity", {known ? s : sev.Scalar()}, sev);
       }
       for (const char* key : {"category", "controls"}) {
         YAML::Node v = md[key];

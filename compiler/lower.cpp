@@ -271,7 +271,9 @@ class Lowerer {
       auto hi = std::upper_bound(sites_.begin(), sites_.end(), pc, [](uint32_t v, const auto& s) { return v < s.first; });
       return std::make_pair(lo, hi);
     };
-    for (const auto& [at, node] : jumps_) {
+    for (const auto& jump : jumps_) {
+      const auto at = jump.first;  // named, not bound: clang 14 cannot capture a structured binding
+      const auto node = jump.second;
       uint32_t target = p_.code[at].b;
       if (target == 0) continue;
       auto [lo, hi] = done_at(target - 1);

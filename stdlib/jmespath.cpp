@@ -290,7 +290,15 @@ bool truthy(const Value& v) {
   }
 }
 
+// Custodian keys are short; a longer one is refused so that no chain of fields (`a.a.a...`,
+// which the parser builds without nesting) makes evaluation recurse without bound.
+constexpr size_t kMaxExpression = 1024;
+
 NodePtr parse(std::string_view text, std::string& error) {
+  if (text.size() > kMaxExpression) {
+    error = "the expression is longer than " + std::to_string(kMaxExpression) + " characters";
+    return nullptr;
+  }
   std::vector<Token> toks;
   if (!lex(text, toks, error)) return nullptr;
   return Parser(std::move(toks)).run(error);
