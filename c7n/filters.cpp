@@ -152,7 +152,8 @@ ExprPtr Filters::one(const YAML::Node& f, const Scope& scope, bool first_at_top)
         }
         ExprPtr out;
         bool ok = true;
-        for (const YAML::Node& g : it->second) {
+        const YAML::Node groups = it->second;  // a copy: `it->second` lives in a temporary proxy
+        for (const YAML::Node& g : groups) {
           ExprPtr e = one(g, inner, false);
           if (!e) ok = false;
           else out = out ? binary_expr(lang::Op::Or, std::move(out), std::move(e), at) : std::move(e);

@@ -20,6 +20,7 @@ trap 'rm -rf "$work"' EXIT
 seeds() {  # harness -> find expressions
   case $1 in
     rules) echo "tests/spec rules examples -name *.edict" ;;
+    policy) echo "tests/spec/c7n examples -name *.yml" ;;
     plan) echo "tests/spec examples ../shared/corpus -name *.json" ;;
     live) echo "tests/spec tests/loaders_live ../shared/corpus -name *.json" ;;
     eval) echo "tests/spec/expr -name *.test" ;;
@@ -56,7 +57,7 @@ run_one() {
 
 start=$(date +%s)
 failed=0
-harnesses=(rules plan live eval ruletest waivers baseline state)
+harnesses=(rules policy plan live eval ruletest waivers baseline state)
 # Two at a time (the CI machine has two cores).
 for ((i = 0; i < ${#harnesses[@]}; i += jobs)); do
   pids=()
