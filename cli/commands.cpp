@@ -244,50 +244,14 @@ int run_rules(const RulesArgs& args) {
 
 // --- rule authoring: explain and test ---
 
-namespace {
-
-int unknown_rule(const bytecode::Program& program, const std::string& id) {
-  std::vector<std::string> ids;
-  for (const bytecode::Rule& r : program.rules) ids.push_back(r.id);
-  std::string best = lang::did_you_mean(id, ids);
-  return usage_error("unknown rule id '" + id + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
-}
-
-}  // namespace
-
 int run_explain(const ExplainArgs& args) {
-  int64_t now = 0;
-  if (!check_clock(now)) return 2;
-  compiler::CompileOptions copts;
-  auto program = compile_rules(args.rules, false, false, copts, false);
-  if (!program) return 2;
-  const bytecode::Rule* rule = program->find_rule(args.rule);
-  if (rule == nullptr) return unknown_rule(*program, args.rule);
-  model::ResourceSet set;
-  try {
-    std::string ignored;  // explain prints no notes
-    scan::load_inputs(set, args.inputs, ignored, false);
-  } catch (const loaders::InputError& e) {
-    return usage_error(e.what());
-  }
-  set.finish();
-  const model::Resource* res = set.by_address(args.address);
-  if (res == nullptr) {
-    std::vector<std::string> addresses;
-    for (const model::Resource& r : set.resources()) addresses.emplace_back(r.address);
-    std::string best = lang::did_you_mean(args.address, addresses);
-    return usage_error("no resource '" + args.address + "' in the input" +
-                       (best.empty() ? "" : " (did you mean '" + best + "'?)"));
-  }
-  if (std::string why = engine::no_verdict_reason(*rule, *res); !why.empty()) return usage_error(why);
-  engine::EvalOptions opts;
-  opts.now_unix = now;
-  opts.trace = engine::TraceMode::All;
-  opts.budget = args.budget;
-  engine::Result r = engine::evaluate_one(*program, set, *rule, *res, opts);
-
-  std::cout << scan::render_explanation(*program, set, r);
-  return r.status == engine::Status::Fail || r.status == engine::Status::Error ? 1 : 0;
+  scan::ExplainOptions o;
+  o.rules = args.rules;
+  o.inputs = args.inputs;
+  o.rule = args.rule;
+  o.address = args.address;
+  o.budget = args.budget;
+  return print_outcome(scan::explain(o), false);
 }
 
 int run_test(const TestArgs& args) {

@@ -1,9 +1,12 @@
-// config_rule and drift: compile, load, evaluate and render, as scan::run does for plans.
+// config_rule, drift and explain: compile, load, evaluate and render, as scan::run does for plans.
 #include "scan/live.h"
 
 #include "common/text.h"
 #include "engine/drift.h"
+#include "lang/diagnostics.h"
 #include "report/config_rule.h"
+#include "scan/explain.h"
+#include "scan/inputs.h"
 
 namespace edict::scan {
 
@@ -95,6 +98,47 @@ ScanOutcome drift(const DriftOptions& options) {
       engine::compare(engine::evaluate(program, plan, opts), engine::evaluate(program, live, opts));
   out.report = options.format == "json" ? engine::render_drift_json(report) : engine::render_drift(report);
   out.status = report.empty() ? Status::Clean : Status::Findings;
+  return out;
+}
+
+ScanOutcome explain(const ExplainOptions& options) {
+  ScanOutcome out;
+  int64_t now = 0;
+  if (std::string error; !engine::clock_from_env(now, error)) return fail(out, error);
+  if (!compiled(out, options.rules)) return out;
+  const bytecode::Program& program = *out.rules.program;
+  const bytecode::Rule* rule = program.find_rule(options.rule);
+  if (rule == nullptr) {
+    std::vector<std::string> ids;
+    for (const bytecode::Rule& r : program.rules) ids.push_back(r.id);
+    std::string best = lang::did_you_mean(options.rule, ids);
+    return fail(out, "unknown rule id '" + options.rule + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+  }
+  out.resources = std::make_unique<model::ResourceSet>();
+  model::ResourceSet& set = *out.resources;
+  try {
+    std::string ignored;  // explain prints no notes
+    load_inputs(set, options.inputs, ignored, false);
+  } catch (const loaders::InputError& e) {
+    return fail(out, e.what());
+  }
+  set.finish();
+  const model::Resource* res = set.by_address(options.address);
+  if (res == nullptr) {
+    std::vector<std::string> addresses;
+    for (const model::Resource& r : set.resources()) addresses.emplace_back(r.address);
+    std::string best = lang::did_you_mean(options.address, addresses);
+    return fail(out, "no resource '" + options.address + "' in the input" +
+                         (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+  }
+  if (std::string why = engine::no_verdict_reason(*rule, *res); !why.empty()) return fail(out, why);
+  engine::EvalOptions opts;
+  opts.now_unix = now;
+  opts.trace = engine::TraceMode::All;
+  opts.budget = options.budget;
+  engine::Result r = engine::evaluate_one(program, set, *rule, *res, opts);
+  out.report = render_explanation(program, set, r);
+  out.status = r.status == engine::Status::Fail || r.status == engine::Status::Error ? Status::Findings : Status::Clean;
   return out;
 }
 

@@ -31,4 +31,17 @@ struct DriftOptions {
 // differ, Findings when some do, Failed when rules or inputs are bad.
 ScanOutcome drift(const DriftOptions& options);
 
+// `edict explain RULE ADDRESS INPUT...`: one rule on one resource with a full trace.
+struct ExplainOptions {
+  std::vector<std::string> rules;  // empty: the shipped rules
+  std::vector<std::string> inputs;
+  std::string rule, address;
+  vm::Budget budget;
+};
+
+// The explanation (scan::render_explanation) in `report`: Clean when the rule passes or is
+// unknown on the resource, Findings when it fails or errors, Failed for bad rules, inputs, an
+// unknown rule id or address (with a suggestion), or a rule that gives no verdict on it.
+ScanOutcome explain(const ExplainOptions& options);
+
 }  // namespace edict::scan

@@ -264,6 +264,31 @@ TEST_CASE("drift of a plan against itself finds nothing; bad inputs fail") {
   CHECK(bad.error.find("broken.json") != std::string::npos);
 }
 
+TEST_CASE("explain gives the traced explanation; an unknown rule or address fails with a suggestion") {
+  TempDir dir("explain");
+  scan::ExplainOptions x;
+  x.rules = {dir.write("rules.edict", kRules)};
+  x.inputs = {dir.write("plan.json", kPlan)};
+  x.rule = "R_ENC";
+  x.address = "aws_db_instance.a";
+  scan::ScanOutcome fails = scan::explain(x);
+  CHECK(fails.status == scan::Status::Findings);
+  CHECK(fails.report.find("status    fail") != std::string::npos);
+  CHECK(fails.report.find("storage_encrypted == true => false") != std::string::npos);
+  x.address = "aws_db_instance.b";
+  CHECK(scan::explain(x).status == scan::Status::Clean);
+  x.address = "aws_db_instance.c";
+  scan::ScanOutcome no_resource = scan::explain(x);
+  CHECK(no_resource.status == scan::Status::Failed);
+  CHECK(no_resource.error == "no resource 'aws_db_instance.c' in the input (did you mean 'aws_db_instance.a'?)");
+  x.address = "aws_db_instance.a";
+  x.rule = "R_EN";
+  scan::ScanOutcome no_rule = scan::explain(x);
+  CHECK(no_rule.status == scan::Status::Failed);
+  CHECK(no_rule.error == "unknown rule id 'R_EN' (did you mean 'R_ENC'?)");
+  CHECK(no_rule.log.find("edict: error: unknown rule id") != std::string::npos);
+}
+
 TEST_CASE("config_rule judges the event's item with the rule parameters as a resource") {
   const std::string live = std::string(EDICT_SOURCE_DIR) + "/tests/spec/live/inputs/";
   scan::ConfigRuleOptions c;
