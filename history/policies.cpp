@@ -121,23 +121,14 @@ std::vector<PolicyChange> compare_policies(const PolicyTable& before, const std:
 
 std::shared_ptr<const ParsedPolicyFile> last_good_policy_file(git_repository* repo, const std::string& commit,
                                                               const std::string& path, const std::string& broken) {
-  std::string at = commit, tried = broken;
-  while (true) {
-    at = first_parent(lookup_commit(repo, at).get());
-    if (at.empty()) return nullptr;
-    CommitPtr parent = lookup_commit(repo, at);
-    TreePtr tree = commit_tree(parent.get());
-    git_tree_entry* e = nullptr;
-    if (git_tree_entry_bypath(&e, tree.get(), path.c_str()) < 0) return nullptr;  // the file begins here
-    TreeEntryPtr entry(e);
-    if (git_tree_entry_type(e) != GIT_OBJECT_BLOB) return nullptr;
-    std::string id = oid_hex(*git_tree_entry_id(e));
-    if (id == tried) continue;
-    tried = id;
-    auto parsed = parse_policy_blob(path, blob_text(repo, *git_tree_entry_id(e)));
-    if (parsed == nullptr) return nullptr;  // not a policy file then: it holds no policies to keep
-    if (parsed->ok) return parsed;
-  }
+  std::shared_ptr<const ParsedPolicyFile> found;
+  walk_earlier_versions(repo, commit, path, oid_from_hex(broken), [&](const git_oid& id) {
+    auto parsed = parse_policy_blob(path, blob_text(repo, id));
+    if (parsed == nullptr) return true;  // not a policy file then: it holds no policies to keep
+    if (parsed->ok) found = parsed;
+    return parsed->ok;
+  });
+  return found;
 }
 
 std::string changed_policies_yaml(const std::vector<PolicyChange>& changes) {

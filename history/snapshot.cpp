@@ -41,24 +41,13 @@ int collect_rule_file(const char* root, const git_tree_entry* entry, void* paylo
 // version does not), or null when the file never parsed since it last appeared.
 std::shared_ptr<const ParsedFile> last_good(git_repository* repo, const std::string& commit, const std::string& path,
                                             git_oid broken) {
-  std::string at = commit;
-  git_oid tried = broken;
-  while (true) {
-    CommitPtr c = lookup_commit(repo, at);
-    at = first_parent(c.get());
-    if (at.empty()) return nullptr;
-    CommitPtr parent = lookup_commit(repo, at);
-    TreePtr tree = commit_tree(parent.get());
-    git_tree_entry* e = nullptr;
-    if (git_tree_entry_bypath(&e, tree.get(), path.c_str()) < 0) return nullptr;  // the file begins here
-    TreeEntryPtr entry(e);
-    if (git_tree_entry_type(e) != GIT_OBJECT_BLOB) return nullptr;
-    const git_oid* id = git_tree_entry_id(e);
-    if (git_oid_equal(id, &tried)) continue;
-    tried = *id;
-    auto parsed = parse_rule_file(path, blob_text(repo, *id));
-    if (parsed->ok) return parsed;
-  }
+  std::shared_ptr<const ParsedFile> found;
+  walk_earlier_versions(repo, commit, path, broken, [&](const git_oid& id) {
+    auto parsed = parse_rule_file(path, blob_text(repo, id));
+    if (parsed->ok) found = parsed;
+    return parsed->ok;
+  });
+  return found;
 }
 
 }  // namespace

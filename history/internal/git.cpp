@@ -141,6 +141,25 @@ std::string first_parent(const git_commit* commit) {
   return oid_hex(*git_commit_parent_id(commit, 0));
 }
 
+void walk_earlier_versions(git_repository* repo, const std::string& commit, const std::string& path, git_oid skip,
+                           const std::function<bool(const git_oid&)>& visit) {
+  std::string at = commit;
+  while (true) {
+    at = first_parent(lookup_commit(repo, at).get());
+    if (at.empty()) return;
+    CommitPtr parent = lookup_commit(repo, at);
+    TreePtr tree = commit_tree(parent.get());
+    git_tree_entry* e = nullptr;
+    if (git_tree_entry_bypath(&e, tree.get(), path.c_str()) < 0) return;  // the file begins here
+    TreeEntryPtr entry(e);
+    if (git_tree_entry_type(e) != GIT_OBJECT_BLOB) return;
+    const git_oid* id = git_tree_entry_id(e);
+    if (git_oid_equal(id, &skip)) continue;
+    skip = *id;
+    if (visit(*id)) return;
+  }
+}
+
 namespace {
 // 2024-05-01T10:00:00+02:00: the author's local time with the offset git recorded.
 std::string iso_date(const git_time& when) {

@@ -4,6 +4,7 @@
 
 #include <git2.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,6 +51,12 @@ std::string blob_text(git_repository* repo, const git_oid& id);
 
 // The first parent's id, or empty for a root commit.
 std::string first_parent(const git_commit* commit);
+
+// The earlier versions of `path`, looking back along first parents from `commit` (whose version
+// is blob `skip`), each distinct version once: `visit` gets its blob id and returns true to stop.
+// The walk ends where the file is absent (it begins there) or is not a blob.
+void walk_earlier_versions(git_repository* repo, const std::string& commit, const std::string& path, git_oid skip,
+                           const std::function<bool(const git_oid&)>& visit);
 CommitInfo commit_info(git_commit* commit);
 
 // SHA-1 (as git hashes a blob) of `data`, in hex.
